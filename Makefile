@@ -1,0 +1,38 @@
+# Two commands set everything up: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SEEDS ?= seeds
+EVAL_DATA ?= ../shared/eval
+
+.PHONY: site test serve lint check clean chromium
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/python -m builder build --seeds $(SEEDS) --site-dir site
+
+serve: $(STAMP)
+	$(BIN)/python -m builder serve --seeds $(SEEDS) --site-dir site --host 127.0.0.1 --port 8000
+
+check: $(STAMP)
+	$(BIN)/python -m builder check --seeds $(SEEDS)
+
+chromium:
+	@test -x /usr/bin/chromium || sh .ci/install-chromium
+
+lint: $(STAMP)
+	$(BIN)/ruff check builder tests
+	$(BIN)/ruff format --check builder tests
+	$(BIN)/mypy
+
+test: $(STAMP) chromium lint
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf site .site.* .pytest_cache .mypy_cache .ruff_cache

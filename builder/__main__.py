@@ -1,0 +1,124 @@
+"""The command line: parse options, call the library, turn BuilderError into an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from builder import __version__, pipeline
+from builder.config import DEFAULT_MAX_FILE_BYTES, Config
+from builder.errors import BuilderError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _corpus_options(parser: argparse.ArgumentParser, *, seeds_required: bool = False) -> None:
+    parser.add_argument(
+        "--seeds", type=Path, default=None if seeds_required else Path("seeds"), required=seeds_required,
+        metavar="DIR", help="folder holding the corpus articles (default: seeds)",
+    )
+    parser.add_argument(
+        "--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES, metavar="N",
+        help=f"reject input files larger than N bytes (default: {DEFAULT_MAX_FILE_BYTES})",
+    )
+    parser.add_argument("--strict", action="store_true", help="fail (exit 1) on any warning or rejected file")
+
+
+def _site_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR",
+                        help="where the built site is put (default: site)")
+    parser.add_argument("--docs-dir", type=Path, default=Path("docs"), metavar="DIR",
+                        help="hand-written pages merged into the site (default: docs)")
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
+                        help="MkDocs configuration (default: mkdocs.yml)")
+    parser.add_argument("--source-date-epoch", type=int, default=0, metavar="SECONDS",
+                        help="timestamp written into the sitemap, for reproducible builds (default: 0)")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """Return the argument parser for every command."""
+    parser = argparse.ArgumentParser(
+        prog="parallax",
+        description="Publish a corpus of news articles as a static site: one page per event, "
+        "every outlet's account side by side.",
+    )
+    parser.add_argument("--version", action="version", version=f"parallax {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="analyse the corpus and build the site",
+                                description="Analyse the corpus, render the pages, run the MkDocs build and "
+                                "swap the new site into place; a failed build leaves the previous site.")
+    _corpus_options(build)
+    _site_options(build)
+
+    export = commands.add_parser("export", help="write the corpus JSON (no site)",
+                                 description="Run the analysis pipeline only and write the corpus JSON.")
+    _corpus_options(export, seeds_required=True)
+    export.add_argument("--out", type=Path, required=True, metavar="FILE", help="where to write the JSON")
+
+    check = commands.add_parser("check", help="validate the corpus without building",
+                                description="Read the corpus and list every problem; build nothing.")
+    _corpus_options(check)
+
+    serve = commands.add_parser("serve", help="live preview that rebuilds when a seed changes",
+                                description="Build the site, serve it and rebuild whenever seeds/ or docs/ change.")
+    _corpus_options(serve)
+    _site_options(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
+    return parser
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return Config(
+        seeds_dir=args.seeds,
+        site_dir=getattr(args, "site_dir", Path("site")),
+        docs_dir=getattr(args, "docs_dir", Path("docs")),
+        mkdocs_file=getattr(args, "config_file", Path("mkdocs.yml")),
+        max_file_bytes=args.max_file_bytes,
+        strict=args.strict,
+        source_date_epoch=getattr(args, "source_date_epoch", 0),
+    ).validated()
+
+
+def _report(outcome: pipeline.Outcome) -> None:
+    for message in outcome.messages:
+        print(message, file=sys.stderr)
+    corpus = outcome.corpus
+    print(
+        f"{len(corpus.files)} files: {len(corpus.articles)} articles in {len(corpus.events)} events, "
+        f"{outcome.errors} rejected, {outcome.warnings} warnings"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = make_parser().parse_args(argv)
+    try:
+        config = _config(args)
+        if args.command == "build":
+            outcome = pipeline.build(config)
+            _report(outcome)
+            print(f"Site written to {config.site_dir}/")
+        elif args.command == "export":
+            outcome = pipeline.export(config, args.out)
+            _report(outcome)
+            print(f"Corpus JSON written to {args.out}")
+        elif args.command == "check":
+            outcome = pipeline.check(config)
+            _report(outcome)
+            return EXIT_ERROR if outcome.errors else EXIT_OK
+        else:
+            from builder.serve import serve
+
+            serve(config, pipeline.build, args.host, args.port)
+    except BuilderError as exc:
+        print(f"parallax: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""One frozen configuration object, validated once, with every default in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder.errors import ConfigError
+
+DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings for one run of the builder."""
+
+    seeds_dir: Path = Path("seeds")
+    """Folder holding the corpus: the only place ingest reads articles from."""
+    site_dir: Path = Path("site")
+    """Where the finished static site is swapped into place."""
+    docs_dir: Path = Path("docs")
+    """Hand-written pages, merged into the generated ones."""
+    mkdocs_file: Path = Path("mkdocs.yml")
+    """The MkDocs configuration the site is built with."""
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    """Files larger than this are rejected, not read."""
+    strict: bool = False
+    """Turn warnings into a failed build (exit code 1)."""
+    source_date_epoch: int = 0
+    """Timestamp MkDocs writes into the sitemap: fixed so that builds are byte-identical."""
+
+    def validated(self) -> Config:
+        """Return self after checking the settings that can be checked before a run."""
+        if self.max_file_bytes <= 0:
+            raise ConfigError(f"max file size must be positive, got {self.max_file_bytes}")
+        if not self.seeds_dir.is_dir():
+            raise ConfigError(f"seeds folder '{self.seeds_dir}' does not exist or is not a folder")
+        return self

@@ -1,0 +1,119 @@
+"""Find the parts of a raw-text article: headline, captions, byline, dateline and body paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from builder.model import Span
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_CAPS_WORD = r"[A-Z][A-Z’'.\-]+"
+_AGENCY = r"\((?P<agency>[A-Z][A-Za-z .&/-]{1,30})\)"
+_DATE_TEXT = rf"{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
+_DATE = rf"(?:,\s*(?P<date>{_DATE_TEXT}))"
+_SEP = r"\s*(?::|--|[-–—])\s+"
+# `SANA’A:`, `NEW YORK, Nov. 3 -`, `BEIRUT (Reuters) -`: the place in capitals.
+_CAPS_DATELINE = re.compile(
+    rf"(?P<head>{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    rf"{_DATE}?(?:\s*{_AGENCY})?){_SEP}"
+)
+# `Washington, Nov 21 (AFP) –`: a place in ordinary case needs a date or an agency to count.
+_MIXED_DATELINE = re.compile(
+    rf"(?P<head>[A-Z][a-z’'.\-]+(?:\s[A-Z][a-z’'.\-]+){{0,2}}(?=,\s*{_DATE_TEXT}|\s*\()(?:{_DATE})?(?:\s*{_AGENCY})?){_SEP}"
+)
+_CREDIT = re.compile(
+    r"(?:\((?:[^()]*\b(?:[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Ff]ile|[Pp]ool)\b[^()]*"
+    r"|AP|AFP|Reuters|EPA|Getty|Anadolu|Xinhua)\)"
+    r"|\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture)(?:\s+credit)?\s*:\s*[^.]{2,60}"
+    r"|\b(?:Reuters|AFP|AP|EPA|Getty Images)\s*/\s*[A-Z][\w.\- ]{2,40})\s*$"
+)
+_BYLINE = re.compile(r"By\s+[A-Z][\w.’'\-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.’'\-]+){0,8}\s*$")
+_END_PUNCT = ".:;,"
+_HEADLINE_MAX_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The parts found in one article's text, each with its offsets."""
+
+    headline: Span | None
+    byline: Span | None
+    dateline: Span | None
+    captions: tuple[Span, ...]
+    paragraphs: tuple[tuple[int, int], ...]
+    """Body paragraphs as (start, end) offsets; the first starts after the dateline."""
+
+
+def _blocks(text: str) -> list[list[tuple[int, int]]]:
+    """Split text into runs of non-blank lines, each line as stripped (start, end) offsets."""
+    blocks: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            if current:
+                blocks.append(current)
+                current = []
+            if match.end() >= len(text):
+                break
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        current.append((start, start + len(stripped)))
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Return paragraph-like units: a hard-wrapped block is one unit, other blocks one unit per line."""
+    units: list[tuple[int, int]] = []
+    for block in _blocks(text):
+        lengths = [end - start for start, end in block]
+        longest = max(lengths)
+        wrapped = len(block) > 1 and longest <= 100 and all(n >= 0.6 * longest for n in lengths[:-1])
+        if wrapped and not _is_headline(text[block[0][0] : block[0][1]]):
+            units.append((block[0][0], block[-1][1]))
+        else:
+            units.extend(block)
+    return units
+
+
+def _is_headline(line: str) -> bool:
+    words = line.split()
+    return (
+        2 <= len(words) <= _HEADLINE_MAX_WORDS
+        and line[-1] not in _END_PUNCT
+        and _CREDIT.search(line) is None
+        and _match_dateline(line) is None
+        and _BYLINE.match(line) is None
+    )
+
+
+def _match_dateline(text: str) -> re.Match[str] | None:
+    return _CAPS_DATELINE.match(text) or _MIXED_DATELINE.match(text)
+
+
+def find_structure(text: str) -> Structure:
+    """Classify the units of a raw-text article; anything not recognised is a body paragraph."""
+    units = _units(text)
+    headline = byline = dateline = None
+    captions: list[Span] = []
+    body: list[tuple[int, int]] = []
+    for position, (start, end) in enumerate(units):
+        unit = text[start:end]
+        in_head = not body
+        if position == 0 and len(units) > 1 and _is_headline(unit):
+            headline = Span("headline", unit, start, end)
+        elif _CREDIT.search(unit) and len(unit.split()) <= 80:
+            captions.append(Span("caption", unit, start, end))
+        elif in_head and byline is None and _BYLINE.match(unit):
+            byline = Span("byline", unit, start, end)
+        elif in_head and dateline is None and (match := _match_dateline(unit)) and match.end() < len(unit):
+            head = match.group("head")
+            dateline = Span("dateline", head, start, start + len(head))
+            body.append((start + match.end(), end))
+        else:
+            body.append((start, end))
+    return Structure(headline, byline, dateline, tuple(captions), tuple(body))

@@ -1,0 +1,177 @@
+"""The data model: small frozen dataclasses that every stage reads and returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with an input file, shown on the build report."""
+
+    path: str
+    """The file, relative to the corpus folder's parent (`seeds/x.txt`)."""
+    severity: Severity
+    """`error` rejects the file; `warning` publishes it with a note."""
+    message: str
+    """What is wrong and why, in plain words."""
+    line: int | None = None
+    """1-based line in the file, where there is one."""
+
+    def __str__(self) -> str:
+        where = f"{self.path} line {self.line}" if self.line else self.path
+        return f"{self.severity}: {where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A recognised part of an article (headline, caption, dateline, byline) with its file offsets."""
+
+    kind: str
+    """What the part is: `headline`, `caption`, `credit`, `dateline`, `byline`."""
+    text: str
+    """The part as written: `article.text[start:end]`."""
+    start: int
+    """Offset of the first character in the decoded file text."""
+    end: int
+    """Offset just past the last character."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of the article body."""
+
+    index: int
+    """0-based position among the body paragraphs."""
+    start: int
+    """Offset of the first character in the decoded file text."""
+    end: int
+    """Offset just past the last character."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the article body."""
+
+    id: str
+    """Stable within its article: `s1`, `s2`, ... in reading order."""
+    text: str
+    """The sentence as written: `article.text[start:end]`."""
+    key: str
+    """Comparison key: the text normalised for matching, never shown."""
+    start: int
+    """Offset of the first character in the decoded file text."""
+    end: int
+    """Offset just past the last character."""
+    paragraph: int
+    """Index of the body paragraph holding the sentence."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article read from one input file."""
+
+    id: str
+    """The file name without its extension."""
+    slug: str
+    """URL-safe form of the id, unique in the corpus."""
+    path: str
+    """The file, relative to the corpus folder's parent (`seeds/x.txt`)."""
+    sha256: str
+    """Hex digest of the file's bytes."""
+    size: int
+    """Size of the file in bytes."""
+    text: str
+    """The decoded file text that every offset refers to."""
+    title: str
+    """Headline, or a title made from the first sentence when there is none."""
+    title_source: Literal["headline", "first-sentence", "file-name"]
+    """Where the title came from."""
+    headline: Span | None
+    """The headline line, when the file has one."""
+    dateline: Span | None
+    """The dateline opening the body (`SANA’A:`), without its separator."""
+    byline: Span | None
+    """The byline (`By Jane Doe`), when there is one."""
+    captions: tuple[Span, ...]
+    """Photo captions, in file order."""
+    paragraphs: tuple[Paragraph, ...]
+    """Body paragraphs, in file order."""
+    sentences: tuple[Sentence, ...]
+    """Body sentences, in file order."""
+    outlet: str | None = None
+    """The publishing outlet, when known."""
+    url: str | None = None
+    """Where the article was published, when known."""
+    published: str | None = None
+    """ISO date or datetime of publication, when known."""
+    problems: tuple[Problem, ...] = ()
+    """Warnings about the file; the article is still published."""
+
+    @property
+    def label(self) -> str:
+        """Short name for column headers: the outlet, or the id when the outlet is unknown."""
+        return self.outlet or self.id
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input file that could not be published, with the reason."""
+
+    path: str
+    """The file, relative to the corpus folder's parent."""
+    reason: str
+    """Why it was rejected, in plain words."""
+    line: int | None = None
+    """1-based line of the fault, where there is one."""
+    severity: Literal["error", "ignored"] = "error"
+    """`ignored` for files that are not meant to be articles (hidden files); `error` otherwise."""
+
+    def __str__(self) -> str:
+        where = f"{self.path} line {self.line}" if self.line else self.path
+        return f"{self.severity}: {where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Event:
+    """A group of articles that report the same event."""
+
+    id: str
+    """Stable id derived from the earliest member article."""
+    slug: str
+    """URL path segment: readable title words plus a short stable hash."""
+    title: str
+    """Readable title of the event."""
+    article_ids: tuple[str, ...]
+    """Member articles, earliest first."""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the analysis stages know about the corpus; render writes it out."""
+
+    articles: tuple[Article, ...] = ()
+    """Published articles, in file order."""
+    rejected: tuple[Rejected, ...] = ()
+    """Input files that could not be published."""
+    events: tuple[Event, ...] = ()
+    """Events, in a stable order (earliest member first)."""
+    source_root: str = "seeds"
+    """Name of the corpus folder, as paths in the model are written."""
+    files: tuple[str, ...] = field(default=())
+    """Every input file seen, published or not, in sorted order."""
+
+    def article(self, article_id: str) -> Article:
+        """Return the article with this id."""
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every warning about a published article, in file order."""
+        return tuple(p for a in self.articles for p in a.problems)

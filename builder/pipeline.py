@@ -1,0 +1,76 @@
+"""The pipeline: analysis stages in order, then render. `build()` reads like the program's contents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder.config import Config
+from builder.errors import StrictError
+from builder.events import group_events
+from builder.ingest import ingest
+from builder.model import Corpus
+from builder.render.export import write_export
+from builder.render.site import publish_site
+
+Stage = Callable[[Corpus, Config], Corpus]
+
+STAGES: list[tuple[str, Stage]] = [
+    ("ingest", ingest),
+    ("events", group_events),
+]
+"""Analysis stages in the order they run; a new capability is a new entry."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a run produced, for the CLI to report."""
+
+    corpus: Corpus
+    messages: tuple[str, ...]
+    """Problems and rejections as one line each, file and line first."""
+    errors: int
+    """Files rejected as bad input."""
+    warnings: int
+    """Warnings about published files."""
+
+
+def analyse(config: Config) -> Corpus:
+    """Run every analysis stage over the corpus folder."""
+    corpus = Corpus()
+    for _name, stage in STAGES:
+        corpus = stage(corpus, config)
+    return corpus
+
+
+def assess(corpus: Corpus, config: Config) -> Outcome:
+    """Count the corpus's problems; under `strict`, any of them fails the run."""
+    bad = [r for r in corpus.rejected if r.severity == "error"]
+    messages = tuple(str(r) for r in corpus.rejected) + tuple(str(p) for p in corpus.problems)
+    outcome = Outcome(corpus, messages, len(bad), len(corpus.problems))
+    if config.strict and (outcome.errors or outcome.warnings):
+        raise StrictError(
+            f"--strict: {outcome.errors} rejected file(s) and {outcome.warnings} warning(s); site not updated"
+        )
+    return outcome
+
+
+def check(config: Config) -> Outcome:
+    """Validate the corpus without building anything."""
+    return assess(analyse(config), config)
+
+
+def export(config: Config, out: Path) -> Outcome:
+    """Analyse the corpus and write the corpus JSON only (no site)."""
+    corpus = analyse(config)
+    write_export(corpus, out)
+    return assess(corpus, config)
+
+
+def build(config: Config) -> Outcome:
+    """Gather everything first, then write: analyse, check, render pages, build and swap in the site."""
+    corpus = analyse(config)
+    outcome = assess(corpus, config)
+    publish_site(corpus, config)
+    return outcome

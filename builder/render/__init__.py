@@ -1,0 +1,1 @@
+"""The only writer: pages, data exports and the built site."""

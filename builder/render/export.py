@@ -1,0 +1,77 @@
+"""The corpus JSON (`parallax/1`): the machine interface for tooling, evaluation and the site's data/."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from builder.model import Article, Corpus, Event, Span
+
+SCHEMA_ID = "parallax/1"
+
+
+def schema_text() -> str:
+    """Return the committed JSON Schema the export follows."""
+    return resources.files("builder").joinpath("schema/corpus.schema.json").read_text(encoding="utf-8")
+
+
+def _span(span: Span) -> dict[str, Any]:
+    return {"kind": span.kind, "text": span.text, "start": span.start, "end": span.end}
+
+
+def _article(article: Article) -> dict[str, Any]:
+    parts = [s for s in (article.headline, article.byline, article.dateline) if s is not None]
+    parts = sorted([*parts, *article.captions], key=lambda s: s.start)
+    return {
+        "id": article.id,
+        "slug": article.slug,
+        "path": article.path,
+        "sha256": article.sha256,
+        "size": article.size,
+        "title": article.title,
+        "title_source": article.title_source,
+        "dateline": article.dateline.text if article.dateline else None,
+        "byline": article.byline.text if article.byline else None,
+        "captions": [{"text": c.text, "start": c.start, "end": c.end} for c in article.captions],
+        "parts": [_span(p) for p in parts],
+        "outlet": article.outlet,
+        "url": article.url,
+        "published": article.published,
+        "paragraphs": [{"start": p.start, "end": p.end} for p in article.paragraphs],
+        "sentences": [
+            {"id": s.id, "text": s.text, "start": s.start, "end": s.end, "paragraph": s.paragraph}
+            for s in article.sentences
+        ],
+        "problems": [{"severity": p.severity, "message": p.message, "line": p.line} for p in article.problems],
+    }
+
+
+def _event(event: Event) -> dict[str, Any]:
+    return {"id": event.id, "slug": event.slug, "title": event.title, "articles": list(event.article_ids)}
+
+
+def corpus_document(corpus: Corpus) -> dict[str, Any]:
+    """Return the corpus as the JSON document the schema describes."""
+    return {
+        "schema": SCHEMA_ID,
+        "articles": [_article(a) for a in corpus.articles],
+        "events": [_event(e) for e in corpus.events],
+        "rejected": [
+            {"path": r.path, "reason": r.reason, "line": r.line, "severity": r.severity} for r in corpus.rejected
+        ],
+    }
+
+
+def corpus_json(corpus: Corpus) -> str:
+    """Return the corpus JSON text: stable key order, UTF-8, one trailing newline."""
+    return json.dumps(corpus_document(corpus), ensure_ascii=False, indent=1) + "\n"
+
+
+def write_export(corpus: Corpus, out: Path) -> None:
+    """Write the corpus JSON to a file, atomically."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp")
+    tmp.write_text(corpus_json(corpus), encoding="utf-8")
+    tmp.replace(out)

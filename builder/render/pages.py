@@ -1,0 +1,122 @@
+"""Render the model into Markdown pages with Jinja2 (autoescaped: article text is never markup)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from builder.model import Article, Corpus, Event, Rejected, Sentence, Span
+from builder.render.markup import one_line, yaml_title
+
+EVENT_LIST_MARKER = "<!-- parallax:events -->"
+"""Where the hand-written home page wants the list of events."""
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    """A body paragraph as a page shows it: the dateline (if it opens it) and its sentences."""
+
+    dateline: Span | None
+    separator: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class FileRow:
+    """One input file on the build report."""
+
+    path: str
+    outcome: str
+    article: Article | None
+    rejected: Rejected | None
+    event: Event | None
+
+
+def environment() -> Environment:
+    """Return the template environment: strict about missing variables, escaping everything."""
+    env = Environment(
+        loader=PackageLoader("builder", "templates"),
+        undefined=StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["one_line"] = one_line
+    env.filters["yaml_title"] = yaml_title
+    return env
+
+
+def paragraph_views(article: Article) -> list[ParagraphView]:
+    """Group the article's sentences by paragraph, with the dateline before the first one."""
+    views = []
+    for paragraph in article.paragraphs:
+        sentences = tuple(s for s in article.sentences if s.paragraph == paragraph.index)
+        dateline = article.dateline if paragraph.index == 0 else None
+        separator = article.text[dateline.end : paragraph.start] if dateline else ""
+        views.append(ParagraphView(dateline, separator, sentences))
+    return views
+
+
+def file_rows(corpus: Corpus) -> list[FileRow]:
+    """Return every input file with what became of it, in file order."""
+    articles = {a.path: a for a in corpus.articles}
+    rejected = {r.path: r for r in corpus.rejected}
+    event_of = {aid: e for e in corpus.events for aid in e.article_ids}
+    rows = []
+    for path in corpus.files:
+        article = articles.get(path)
+        reject = rejected.get(path)
+        outcome = "published" if article else reject.severity if reject else "missing"
+        outcome = "rejected" if outcome == "error" else outcome
+        rows.append(FileRow(path, outcome, article, reject, event_of.get(article.id) if article else None))
+    return rows
+
+
+def render_pages(corpus: Corpus, home_intro: str) -> dict[str, str]:
+    """Return every generated page as {path under docs: Markdown text}."""
+    env = environment()
+    pages: dict[str, str] = {}
+    by_id = {a.id: a for a in corpus.articles}
+    event_of: dict[str, list[Event]] = {}
+    for event in corpus.events:
+        members = [by_id[i] for i in event.article_ids]
+        views = {a.id: paragraph_views(a) for a in members}
+        pages[f"events/{event.slug}.md"] = env.get_template("event.md.j2").render(
+            title=event.title, event=event, articles=members, views=views, root="../../", in_columns=True
+        )
+        for aid in event.article_ids:
+            event_of.setdefault(aid, []).append(event)
+    for article in corpus.articles:
+        pages[f"articles/{article.slug}.md"] = env.get_template("article.md.j2").render(
+            title=article.title,
+            article=article,
+            events=event_of.get(article.id, []),
+            paragraphs=paragraph_views(article),
+            root="../../",
+            in_columns=False,
+        )
+    rows = file_rows(corpus)
+    pages["articles/index.md"] = env.get_template("articles.md.j2").render(title="Articles", rows=rows_published(rows))
+    pages["report.md"] = env.get_template("report.md.j2").render(
+        title="Build report",
+        rows=rows,
+        published=len(corpus.articles),
+        events=len(corpus.events),
+        rejected=sum(1 for r in corpus.rejected if r.severity == "error"),
+        ignored=sum(1 for r in corpus.rejected if r.severity == "ignored"),
+        warnings=len(corpus.problems),
+    )
+    labels = {e.id: [by_id[i].label for i in e.article_ids] for e in corpus.events}
+    event_list = env.get_template("partials/event_list.j2").render(events=corpus.events, labels=labels)
+    if EVENT_LIST_MARKER in home_intro:
+        pages["index.md"] = home_intro.replace(EVENT_LIST_MARKER, event_list)
+    else:
+        pages["index.md"] = f"{home_intro.rstrip()}\n\n{event_list}"
+    return pages
+
+
+def rows_published(rows: list[FileRow]) -> list[FileRow]:
+    """Keep the rows of published articles."""
+    return [r for r in rows if r.article is not None]

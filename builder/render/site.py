@@ -1,0 +1,73 @@
+"""Build the site: staging docs tree, a real `mkdocs build`, and an atomic swap into place."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from builder.config import Config
+from builder.errors import ConfigError, SiteBuildError
+from builder.model import Corpus
+from builder.render.export import corpus_json, schema_text
+from builder.render.pages import EVENT_LIST_MARKER, render_pages
+
+DEFAULT_HOME = f"# Parallax\n\nEvents in this corpus, each told by every outlet side by side.\n\n{EVENT_LIST_MARKER}\n"
+
+
+def stage_docs(corpus: Corpus, config: Config, docs: Path) -> None:
+    """Write the full docs tree MkDocs builds from: hand-written pages, generated pages and data."""
+    if config.docs_dir.is_dir():
+        shutil.copytree(config.docs_dir, docs, dirs_exist_ok=True)
+    home = config.docs_dir / "index.md"
+    intro = home.read_text(encoding="utf-8") if home.is_file() else DEFAULT_HOME
+    files = render_pages(corpus, intro)
+    files["data/corpus.json"] = corpus_json(corpus)
+    files["data/corpus.schema.json"] = schema_text()
+    for relative, text in sorted(files.items()):
+        target = docs / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def run_mkdocs(config: Config, work: Path, site: Path) -> None:
+    """Run a real `mkdocs build --strict` over the staged docs into `site`."""
+    if not config.mkdocs_file.is_file():
+        raise ConfigError(f"MkDocs configuration '{config.mkdocs_file}' not found")
+    child = work / "mkdocs.yml"
+    child.write_text(f"INHERIT: {config.mkdocs_file.resolve()}\ndocs_dir: docs\n", encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(config.source_date_epoch)}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(child), "-d", str(site)]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if result.returncode != 0:
+        output = (result.stderr or result.stdout).strip().splitlines()
+        detail = "\n  ".join(output[-20:]) or f"exit code {result.returncode}"
+        raise SiteBuildError(f"mkdocs build failed; the previous site is left in place:\n  {detail}")
+
+
+def swap_into_place(new: Path, target: Path) -> None:
+    """Replace `target` with `new`: the old site stays whole until the new one is complete."""
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def publish_site(corpus: Corpus, config: Config) -> None:
+    """Stage the docs, build the site beside the target, then swap it in; on failure nothing changes."""
+    target = config.site_dir.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    new = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        with tempfile.TemporaryDirectory(prefix="parallax-stage-") as work:
+            stage_docs(corpus, config, Path(work) / "docs")
+            run_mkdocs(config, Path(work), new)
+        swap_into_place(new, target)
+    finally:
+        if new.exists():
+            shutil.rmtree(new)
