@@ -16,25 +16,52 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 def _corpus_options(parser: argparse.ArgumentParser, *, seeds_required: bool = False) -> None:
     parser.add_argument(
-        "--seeds", type=Path, default=None if seeds_required else Path("seeds"), required=seeds_required,
-        metavar="DIR", help="folder holding the corpus articles (default: seeds)",
+        "--seeds",
+        type=Path,
+        default=None if seeds_required else Path("seeds"),
+        required=seeds_required,
+        metavar="DIR",
+        help="folder holding the corpus articles (default: seeds)",
     )
     parser.add_argument(
-        "--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES, metavar="N",
+        "--max-file-bytes",
+        type=int,
+        default=DEFAULT_MAX_FILE_BYTES,
+        metavar="N",
         help=f"reject input files larger than N bytes (default: {DEFAULT_MAX_FILE_BYTES})",
     )
     parser.add_argument("--strict", action="store_true", help="fail (exit 1) on any warning or rejected file")
 
 
 def _site_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR",
-                        help="where the built site is put (default: site)")
-    parser.add_argument("--docs-dir", type=Path, default=Path("docs"), metavar="DIR",
-                        help="hand-written pages merged into the site (default: docs)")
-    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
-                        help="MkDocs configuration (default: mkdocs.yml)")
-    parser.add_argument("--source-date-epoch", type=int, default=0, metavar="SECONDS",
-                        help="timestamp written into the sitemap, for reproducible builds (default: 0)")
+    parser.add_argument(
+        "--site-dir",
+        type=Path,
+        default=Path("site"),
+        metavar="DIR",
+        help="where the built site is put (default: site)",
+    )
+    parser.add_argument(
+        "--docs-dir",
+        type=Path,
+        default=Path("docs"),
+        metavar="DIR",
+        help="hand-written pages merged into the site (default: docs)",
+    )
+    parser.add_argument(
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        metavar="FILE",
+        help="MkDocs configuration (default: mkdocs.yml)",
+    )
+    parser.add_argument(
+        "--source-date-epoch",
+        type=int,
+        default=0,
+        metavar="SECONDS",
+        help="timestamp written into the sitemap, for reproducible builds (default: 0)",
+    )
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -47,23 +74,35 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = commands.add_parser("build", help="analyse the corpus and build the site",
-                                description="Analyse the corpus, render the pages, run the MkDocs build and "
-                                "swap the new site into place; a failed build leaves the previous site.")
+    build = commands.add_parser(
+        "build",
+        help="analyse the corpus and build the site",
+        description="Analyse the corpus, render the pages, run the MkDocs build and "
+        "swap the new site into place; a failed build leaves the previous site.",
+    )
     _corpus_options(build)
     _site_options(build)
 
-    export = commands.add_parser("export", help="write the corpus JSON (no site)",
-                                 description="Run the analysis pipeline only and write the corpus JSON.")
+    export = commands.add_parser(
+        "export",
+        help="write the corpus JSON (no site)",
+        description="Run the analysis pipeline only and write the corpus JSON.",
+    )
     _corpus_options(export, seeds_required=True)
     export.add_argument("--out", type=Path, required=True, metavar="FILE", help="where to write the JSON")
 
-    check = commands.add_parser("check", help="validate the corpus without building",
-                                description="Read the corpus and list every problem; build nothing.")
+    check = commands.add_parser(
+        "check",
+        help="validate the corpus without building",
+        description="Read the corpus and list every problem; build nothing.",
+    )
     _corpus_options(check)
 
-    serve = commands.add_parser("serve", help="live preview that rebuilds when a seed changes",
-                                description="Build the site, serve it and rebuild whenever seeds/ or docs/ change.")
+    serve = commands.add_parser(
+        "serve",
+        help="live preview that rebuilds when a seed changes",
+        description="Build the site, serve it and rebuild whenever seeds/ or docs/ change.",
+    )
     _corpus_options(serve)
     _site_options(serve)
     serve.add_argument("--host", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")

@@ -24,13 +24,16 @@ def _fingerprint(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
     return tuple(entries())
 
 
-def serve(config: Config, build: Callable[[Config], object], host: str, port: int, interval: float = 1.0) -> None:
+def serve(
+    config: Config, build: Callable[[Config], object], host: str, port: int, interval: float = 1.0
+) -> None:
     """Build once, serve the site, and rebuild whenever a watched file changes (until interrupted)."""
     build(config)
     handler = functools.partial(SimpleHTTPRequestHandler, directory=str(config.site_dir.resolve()))
     server = ThreadingHTTPServer((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Serving {config.site_dir} on http://{host}:{port}/ ; watching {config.seeds_dir} and {config.docs_dir}")
+    print(f"Serving {config.site_dir} on http://{host}:{port}/")
+    print(f"Watching {config.seeds_dir}, {config.docs_dir} and {config.mkdocs_file}; Ctrl-C to stop")
     watched = [config.seeds_dir, config.docs_dir, config.mkdocs_file]
     seen = _fingerprint(watched)
     try:

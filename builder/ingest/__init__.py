@@ -21,7 +21,9 @@ READERS: dict[str, Reader] = {".txt": read_plaintext}
 
 def _discover(root: Path) -> list[Path]:
     try:
-        return sorted((p for p in root.rglob("*") if p.is_file()), key=lambda p: p.relative_to(root).as_posix())
+        return sorted(
+            (p for p in root.rglob("*") if p.is_file()), key=lambda p: p.relative_to(root).as_posix()
+        )
     except OSError as exc:
         raise CorpusError(f"cannot list the corpus folder '{root}': {exc.strerror}") from exc
 
@@ -48,7 +50,10 @@ def ingest(corpus: Corpus, config: Config) -> Corpus:
         relative = path.relative_to(root)
         shown = f"{root.name}/{relative.as_posix()}"
         outcome = _ingest_file(path, shown, relative, config, splitter, owners)
-        (articles if isinstance(outcome, Article) else rejected).append(outcome)
+        if isinstance(outcome, Article):
+            articles.append(outcome)
+        else:
+            rejected.append(outcome)
     return dataclasses.replace(
         corpus,
         articles=tuple(articles),

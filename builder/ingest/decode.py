@@ -31,7 +31,9 @@ def decode(data: bytes, path: str) -> Decoded | Problem:
             return Problem(path, "error", f"UTF-16 text is broken: {exc.reason}")
         return _checked(text, path, ())
     if b"\x00" in data:
-        return Problem(path, "error", "binary content (NUL bytes): not a text article", _line_of(data, data.index(0)))
+        return Problem(
+            path, "error", "binary content (NUL bytes): not a text article", _line_of(data, data.index(0))
+        )
     try:
         return _checked(data.decode("utf-8-sig"), path, ())
     except UnicodeDecodeError as exc:

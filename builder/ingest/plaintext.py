@@ -9,7 +9,12 @@ from builder.model import Article, Problem
 
 
 def read_plaintext(
-    article_id: str, path: str, data: bytes, text: str, splitter: SentenceSplitter, problems: tuple[Problem, ...]
+    article_id: str,
+    path: str,
+    data: bytes,
+    text: str,
+    splitter: SentenceSplitter,
+    problems: tuple[Problem, ...],
 ) -> Article:
     """Return the article held in a raw text file."""
     return build_article(

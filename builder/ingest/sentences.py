@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import pysbd
 
-_WORDS = re.compile(r"\S+")
+_LINE_BREAKS = str.maketrans("\r\n\u2028\u2029\x0b\x0c\x85", "       ")
 
 
 class SentenceSplitter:
@@ -19,6 +17,8 @@ class SentenceSplitter:
         """Return (start, end) offsets of the sentences in text[start:end], covering all its words."""
         spans: list[tuple[int, int]] = []
         cursor = start
+        # Line breaks inside a paragraph are hard wrapping, not boundaries; same length keeps offsets.
+        text = text[:end].translate(_LINE_BREAKS)
         for segment in self._segmenter.segment(text[start:end]):
             piece = segment.strip()
             if not piece:
@@ -37,10 +37,11 @@ class SentenceSplitter:
 
 
 def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join a piece with no letters or digits (a lone quote mark) to the sentence before it."""
+    """Join a piece to the sentence before it when it has no letters or digits (a lone quote mark)
+    or when nothing separates them (`<!--` is not the end of a sentence)."""
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and not any(ch.isalnum() for ch in text[start:end]):
+        if merged and (start == merged[-1][1] or not any(ch.isalnum() for ch in text[start:end])):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

@@ -20,16 +20,41 @@ _CAPS_DATELINE = re.compile(
 )
 # `Washington, Nov 21 (AFP) –`: a place in ordinary case needs a date or an agency to count.
 _MIXED_DATELINE = re.compile(
-    rf"(?P<head>[A-Z][a-z’'.\-]+(?:\s[A-Z][a-z’'.\-]+){{0,2}}(?=,\s*{_DATE_TEXT}|\s*\()(?:{_DATE})?(?:\s*{_AGENCY})?){_SEP}"
+    rf"(?P<head>[A-Z][a-z’'.\-]+(?:\s[A-Z][a-z’'.\-]+){{0,2}}(?=,\s*{_DATE_TEXT}|\s*\()"
+    rf"(?:{_DATE})?(?:\s*{_AGENCY})?){_SEP}"
 )
+_AGENCIES = r"(?:AP|AFP|Reuters|EPA|Getty Images|Getty|Anadolu(?: Agency)?|Xinhua|Bloomberg|dpa|PA|UPI)"
+# A caption ends with its credit: `(AP File Photo)`, `(Reuters/John Doe)`, `Photo: Jane Doe`.
 _CREDIT = re.compile(
-    r"(?:\((?:[^()]*\b(?:[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Ff]ile|[Pp]ool)\b[^()]*"
-    r"|AP|AFP|Reuters|EPA|Getty|Anadolu|Xinhua)\)"
-    r"|\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture)(?:\s+credit)?\s*:\s*[^.]{2,60}"
-    r"|\b(?:Reuters|AFP|AP|EPA|Getty Images)\s*/\s*[A-Z][\w.\- ]{2,40})\s*$"
+    r"(?:\((?:[^()]*\b(?i:photo(?:graph)?s?|images?|pictures?|file|pool)\b[^()]*"
+    rf"|{_AGENCIES}(?:\s*/\s*[^()]+)?)\)"
+    r"|\b(?i:photo(?:graph)?|image|picture)(?:\s+credit)?\s*:\s*[A-Z][^.:]{1,60}"
+    rf"|\b{_AGENCIES}\s*/\s*[A-Z][\w.\- ]{{2,40}})\s*$"
 )
 _BYLINE = re.compile(r"By\s+[A-Z][\w.’'\-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.’'\-]+){0,8}\s*$")
 _END_PUNCT = ".:;,"
+# A headline does not end on a word that needs a continuation; a hard-wrapped line often does.
+_CONTINUING = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "that",
+    ]
+)
 _HEADLINE_MAX_WORDS = 30
 
 
@@ -67,17 +92,34 @@ def _blocks(text: str) -> list[list[tuple[int, int]]]:
 
 
 def _units(text: str) -> list[tuple[int, int]]:
-    """Return paragraph-like units: a hard-wrapped block is one unit, other blocks one unit per line."""
+    """Return paragraph-like units: hard-wrapped lines are joined, other lines stand alone."""
     units: list[tuple[int, int]] = []
     for block in _blocks(text):
         lengths = [end - start for start, end in block]
         longest = max(lengths)
         wrapped = len(block) > 1 and longest <= 100 and all(n >= 0.6 * longest for n in lengths[:-1])
-        if wrapped and not _is_headline(text[block[0][0] : block[0][1]]):
-            units.append((block[0][0], block[-1][1]))
-        else:
-            units.extend(block)
+        start, end = block[0]
+        for number, (line_start, line_end) in enumerate(block[1:], 1):
+            previous = text[block[number - 1][0] : block[number - 1][1]]
+            line = text[line_start:line_end]
+            continues = line[0].islower() or (wrapped and not _stands_alone(previous, line, number == 1))
+            if continues:
+                end = line_end
+            else:
+                units.append((start, end))
+                start, end = line_start, line_end
+        units.append((start, end))
     return units
+
+
+def _stands_alone(previous: str, line: str, second: bool) -> bool:
+    """Tell whether `line` starts a new unit after `previous` in a block that looks hard-wrapped."""
+    return (
+        (second and _is_headline(previous) and line[0].isupper())
+        or _CREDIT.search(previous) is not None
+        or _CREDIT.search(line) is not None
+        or _BYLINE.match(line) is not None
+    )
 
 
 def _is_headline(line: str) -> bool:
@@ -85,6 +127,7 @@ def _is_headline(line: str) -> bool:
     return (
         2 <= len(words) <= _HEADLINE_MAX_WORDS
         and line[-1] not in _END_PUNCT
+        and words[-1].lower() not in _CONTINUING
         and _CREDIT.search(line) is None
         and _match_dateline(line) is None
         and _BYLINE.match(line) is None

@@ -44,7 +44,9 @@ def _article(article: Article) -> dict[str, Any]:
             {"id": s.id, "text": s.text, "start": s.start, "end": s.end, "paragraph": s.paragraph}
             for s in article.sentences
         ],
-        "problems": [{"severity": p.severity, "message": p.message, "line": p.line} for p in article.problems],
+        "problems": [
+            {"severity": p.severity, "message": p.message, "line": p.line} for p in article.problems
+        ],
     }
 
 
@@ -59,7 +61,8 @@ def corpus_document(corpus: Corpus) -> dict[str, Any]:
         "articles": [_article(a) for a in corpus.articles],
         "events": [_event(e) for e in corpus.events],
         "rejected": [
-            {"path": r.path, "reason": r.reason, "line": r.line, "severity": r.severity} for r in corpus.rejected
+            {"path": r.path, "reason": r.reason, "line": r.line, "severity": r.severity}
+            for r in corpus.rejected
         ],
     }
 

@@ -68,8 +68,12 @@ def file_rows(corpus: Corpus) -> list[FileRow]:
     for path in corpus.files:
         article = articles.get(path)
         reject = rejected.get(path)
-        outcome = "published" if article else reject.severity if reject else "missing"
-        outcome = "rejected" if outcome == "error" else outcome
+        if article:
+            outcome = "published"
+        elif reject:
+            outcome = "ignored" if reject.severity == "ignored" else "rejected"
+        else:
+            outcome = "missing"
         rows.append(FileRow(path, outcome, article, reject, event_of.get(article.id) if article else None))
     return rows
 
@@ -98,7 +102,9 @@ def render_pages(corpus: Corpus, home_intro: str) -> dict[str, str]:
             in_columns=False,
         )
     rows = file_rows(corpus)
-    pages["articles/index.md"] = env.get_template("articles.md.j2").render(title="Articles", rows=rows_published(rows))
+    pages["articles/index.md"] = env.get_template("articles.md.j2").render(
+        title="Articles", rows=rows_published(rows)
+    )
     pages["report.md"] = env.get_template("report.md.j2").render(
         title="Build report",
         rows=rows,

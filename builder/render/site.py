@@ -15,7 +15,9 @@ from builder.model import Corpus
 from builder.render.export import corpus_json, schema_text
 from builder.render.pages import EVENT_LIST_MARKER, render_pages
 
-DEFAULT_HOME = f"# Parallax\n\nEvents in this corpus, each told by every outlet side by side.\n\n{EVENT_LIST_MARKER}\n"
+DEFAULT_HOME = (
+    f"# Parallax\n\nEvents in this corpus, each told by every outlet side by side.\n\n{EVENT_LIST_MARKER}\n"
+)
 
 
 def stage_docs(corpus: Corpus, config: Config, docs: Path) -> None:
@@ -40,7 +42,18 @@ def run_mkdocs(config: Config, work: Path, site: Path) -> None:
     child = work / "mkdocs.yml"
     child.write_text(f"INHERIT: {config.mkdocs_file.resolve()}\ndocs_dir: docs\n", encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(config.source_date_epoch)}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(child), "-d", str(site)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--quiet",
+        "-f",
+        str(child),
+        "-d",
+        str(site),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     if result.returncode != 0:
         output = (result.stderr or result.stdout).strip().splitlines()

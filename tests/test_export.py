@@ -1,0 +1,102 @@
+"""`export`: the corpus JSON through the real CLI, validated against the committed schema."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from builder.render.export import schema_text
+from tests.conftest import ROOT, SEED_000, SEED_001, SEEDS
+
+GOLDEN = ROOT / "tests" / "golden" / "seeds.corpus.json"
+
+
+def export(seeds: Path, out: Path) -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, "-m", "builder", "export", "--seeds", str(seeds), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    document: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return document
+
+
+@pytest.fixture(scope="module")
+def seeds_export(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return export(SEEDS, tmp_path_factory.mktemp("export") / "corpus.json")
+
+
+def test_export_validates_against_the_schema(seeds_export: dict[str, Any]) -> None:
+    schema = json.loads(schema_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(seeds_export, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_every_offset_slices_the_file(seeds_export: dict[str, Any]) -> None:
+    for article in seeds_export["articles"]:
+        text = (ROOT / article["path"]).read_bytes().decode("utf-8-sig")
+        for item in [*article["sentences"], *article["parts"], *article["captions"]]:
+            assert text[item["start"] : item["end"]] == item["text"]
+        for paragraph in article["paragraphs"]:
+            assert text[paragraph["start"] : paragraph["end"]].strip()
+
+
+def test_export_lists_the_seeds_and_one_event(seeds_export: dict[str, Any]) -> None:
+    articles = {a["id"]: a for a in seeds_export["articles"]}
+    assert set(articles) == {SEED_000, SEED_001}
+    assert (
+        articles[SEED_000]["title"] == "Civilians killed after US-led coalition strikes in Syria near Turkey"
+    )
+    assert articles[SEED_000]["captions"][0]["text"].endswith("(AP File Photo)")
+    assert articles[SEED_001]["dateline"] == "SANA’A"
+    [event] = seeds_export["events"]
+    assert event["articles"] == [SEED_000, SEED_001]
+    assert seeds_export["rejected"] == []
+
+
+def test_export_matches_the_committed_expectation(seeds_export: dict[str, Any]) -> None:
+    # Update deliberately: PARALLAX_UPDATE_GOLDEN=1 pytest tests/test_export.py, then review the diff.
+    if os.environ.get("PARALLAX_UPDATE_GOLDEN"):
+        GOLDEN.write_text(json.dumps(seeds_export, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert seeds_export == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_rejected_files_are_in_the_export(tmp_path: Path) -> None:
+    seeds = tmp_path / "corpus"
+    seeds.mkdir()
+    (seeds / "good.txt").write_text("Storm batters coast\n\nThe storm hit on Monday.", encoding="utf-8")
+    (seeds / "empty.txt").write_text("", encoding="utf-8")
+    document = export(seeds, tmp_path / "out.json")
+    jsonschema.validate(document, json.loads(schema_text()), cls=jsonschema.Draft202012Validator)
+    assert [r["path"] for r in document["rejected"]] == ["corpus/empty.txt"]
+    assert [a["path"] for a in document["articles"]] == ["corpus/good.txt"]
+
+
+def test_every_schema_field_is_documented() -> None:
+    page = (ROOT / "docs" / "data-and-schema.md").read_text(encoding="utf-8")
+    schema = json.loads(schema_text())
+
+    def names(node: object) -> set[str]:
+        found: set[str] = set()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "properties" and isinstance(value, dict):
+                    found.update(value)
+                found |= names(value)
+        elif isinstance(node, list):
+            for item in node:
+                found |= names(item)
+        return found
+
+    missing = sorted(name for name in names(schema) if f"`{name}`" not in page)
+    assert not missing, f"fields missing from docs/data-and-schema.md: {missing}"

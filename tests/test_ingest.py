@@ -1,0 +1,212 @@
+"""Ingest: article structure, sentence offsets, and bad input that never stops the build."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from builder.config import Config
+from builder.ingest import ingest
+from builder.ingest.normalize import comparison_key
+from builder.ingest.sentences import SentenceSplitter
+from builder.ingest.structure import find_structure
+from builder.model import Corpus
+from tests.conftest import write_corpus
+
+BODY = "The storm hit the coast on Monday. Officials said 3 people died.\n\nRoads were closed."
+
+
+def read(tmp_path: Path, files: dict[str, str | bytes], **config: object) -> Corpus:
+    folder = write_corpus(tmp_path / "seeds", files)
+    return ingest(Corpus(), Config(seeds_dir=folder, **config))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline"),
+    [
+        ("SANA’A: ", "SANA’A"),
+        ("BEIRUT (Reuters) - ", "BEIRUT (Reuters)"),
+        ("Washington, Nov 21 (AFP) – ", "Washington, Nov 21 (AFP)"),
+        ("NEW YORK, Nov. 3 — ", "NEW YORK, Nov. 3"),
+        ("KABUL, Afghanistan -- ", "KABUL, Afghanistan"),
+    ],
+)
+def test_dateline_shapes(opening: str, dateline: str) -> None:
+    text = f"Storm batters the coast\n\n{opening}{BODY}"
+    found = find_structure(text)
+    assert found.dateline is not None
+    assert found.dateline.text == dateline
+    assert text[found.dateline.start : found.dateline.end] == dateline
+    assert text[found.paragraphs[0][0] :].startswith("The storm hit")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "A US-led raid on Thursday killed 12. ",
+        "Officials: the storm is over. ",
+        "US officials said - again - ",
+    ],
+)
+def test_ordinary_openings_are_not_datelines(opening: str) -> None:
+    assert find_structure(f"{opening}{BODY}").dateline is None
+
+
+def test_headline_byline_and_captions() -> None:
+    text = (
+        "Storm batters the coast\n"
+        "By Jane Doe and John Roe\n"
+        "Waves hit the pier in Brighton on Monday. (Reuters/John Doe)\n\n"
+        f"{BODY}\n\nA flooded street. Photo: Jane Doe\n"
+    )
+    found = find_structure(text)
+    assert found.headline is not None and found.headline.text == "Storm batters the coast"
+    assert found.byline is not None and found.byline.text == "By Jane Doe and John Roe"
+    assert [c.text for c in found.captions] == [
+        "Waves hit the pier in Brighton on Monday. (Reuters/John Doe)",
+        "A flooded street. Photo: Jane Doe",
+    ]
+    assert len(found.paragraphs) == 2
+
+
+def test_a_lone_sentence_line_is_not_a_headline() -> None:
+    found = find_structure("The storm hit the coast on Monday.\n\nRoads were closed.")
+    assert found.headline is None
+
+
+def test_hard_wrapped_paragraphs_stay_whole() -> None:
+    text = (
+        "The storm hit the coast on Monday and officials\n"
+        "said that three people died in the floods that\n"
+        "followed.\n\nRoads were closed."
+    )
+    found = find_structure(text)
+    assert len(found.paragraphs) == 2
+    splitter = SentenceSplitter()
+    start, end = found.paragraphs[0]
+    assert len(splitter.split(text, start, end)) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", "", "empty file"),
+        ("blank.txt", " \n\t\n ", "empty file"),
+        ("binary.txt", b"GIF89a\x00\x01\x02\x00\x00", "binary content"),
+        ("image.txt", bytes(range(1, 32)) * 20, "binary content"),
+        ("notes.pdf", "%PDF-1.4", "unsupported format '.pdf'"),
+        ("README", "no extension", "unsupported format '(none)'"),
+        ("caption-only.txt", "A caption alone. (AP Photo)", "no article text"),
+    ],
+)
+def test_bad_files_are_rejected_with_a_reason(
+    tmp_path: Path, name: str, content: str | bytes, reason: str
+) -> None:
+    corpus = read(tmp_path, {name: content, "good.txt": BODY})
+    assert [a.id for a in corpus.articles] == ["good"]
+    [rejected] = corpus.rejected
+    assert rejected.path == f"seeds/{name}"
+    assert reason in rejected.reason
+    assert rejected.severity == "error"
+
+
+def test_binary_reports_the_line_of_the_first_nul(tmp_path: Path) -> None:
+    corpus = read(tmp_path, {"bad.txt": b"line one\nline two\nbro\x00ken"})
+    assert corpus.rejected[0].line == 3
+
+
+def test_oversize_file_is_rejected_by_the_configured_limit(tmp_path: Path) -> None:
+    corpus = read(tmp_path, {"big.txt": BODY * 20, "small.txt": BODY}, max_file_bytes=len(BODY) + 10)
+    assert [a.id for a in corpus.articles] == ["small"]
+    assert "over the" in corpus.rejected[0].reason and "byte limit" in corpus.rejected[0].reason
+
+
+def test_hidden_files_are_listed_as_ignored(tmp_path: Path) -> None:
+    corpus = read(tmp_path, {".gitkeep": "", "a.txt": BODY})
+    assert corpus.rejected[0].severity == "ignored"
+    assert corpus.files == ("seeds/.gitkeep", "seeds/a.txt")
+
+
+def test_duplicate_ids_in_subfolders_are_rejected(tmp_path: Path) -> None:
+    corpus = read(tmp_path, {"a.txt": BODY, "more/a.txt": BODY})
+    assert [a.path for a in corpus.articles] == ["seeds/a.txt"]
+    assert "duplicate article id 'a'" in corpus.rejected[0].reason
+
+
+def test_windows_1252_is_read_with_a_warning_naming_the_line(tmp_path: Path) -> None:
+    corpus = read(tmp_path, {"cp.txt": "First line.\n\nThe caf\xe9 was closed.".encode("cp1252")})
+    [article] = corpus.articles
+    assert "café" in article.text
+    [problem] = article.problems
+    assert problem.severity == "warning" and problem.line == 3 and "Windows-1252" in problem.message
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_byte_order_marks(tmp_path: Path, encoding: str) -> None:
+    corpus = read(tmp_path, {"bom.txt": BODY.encode(encoding)})
+    [article] = corpus.articles
+    assert article.text == BODY
+    assert article.sentences[0].start == 0
+
+
+def test_crlf_offsets_stay_exact(tmp_path: Path) -> None:
+    corpus = read(tmp_path, {"crlf.txt": "Storm batters the coast\r\n\r\n" + BODY.replace("\n", "\r\n")})
+    [article] = corpus.articles
+    assert article.title == "Storm batters the coast"
+    for sentence in article.sentences:
+        assert article.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_utf16_without_bom_is_not_misread() -> None:
+    assert codecs.BOM_UTF16_LE not in BODY.encode("utf-16-le")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=400) | st.text(max_size=400).map(lambda t: t.encode("utf-8")))
+def test_any_bytes_give_an_article_or_a_reason(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    folder = tmp_path_factory.mktemp("fuzz")
+    (folder / "x.txt").write_bytes(data)
+    corpus = ingest(Corpus(), Config(seeds_dir=folder))
+    assert len(corpus.articles) + len(corpus.rejected) == 1
+    for article in corpus.articles:
+        for sentence in article.sentences:
+            assert article.text[sentence.start : sentence.end] == sentence.text
+        for caption in article.captions:
+            assert article.text[caption.start : caption.end] == caption.text
+    for rejected in corpus.rejected:
+        assert rejected.reason
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=600))
+def test_sentences_cover_every_word_of_the_body_exactly_once(text: str) -> None:
+    structure = find_structure(text)
+    splitter = SentenceSplitter()
+    for start, end in structure.paragraphs:
+        spans = splitter.split(text, start, end)
+        covered: set[int] = set()
+        last = start
+        for s_start, s_end in spans:
+            assert last <= s_start < s_end <= end
+            assert text[s_start:s_end] == text[s_start:s_end].strip()
+            covered.update(range(s_start, s_end))
+            last = s_end
+        words = {i for i in range(start, end) if not text[i].isspace()}
+        assert words <= covered
+
+
+@given(st.text())
+def test_normalising_twice_changes_nothing(text: str) -> None:
+    once = comparison_key(text)
+    assert comparison_key(once) == once
+
+
+def test_comparison_key_folds_typography_only() -> None:
+    assert comparison_key("“Clearly,” he said — at 12\u00a0a.m.") == comparison_key(
+        '"clearly," he said - at 12 a.m.'
+    )
+    assert comparison_key("militant") != comparison_key("terrorist")

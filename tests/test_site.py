@@ -1,0 +1,197 @@
+"""The real builder and a real `mkdocs build` into tmp_path: pages, safety, determinism, atomicity."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from builder import pipeline
+from builder.errors import SiteBuildError
+from builder.render.export import corpus_json
+from tests.conftest import ROOT, SEED_000, SEED_001, SEEDS, site_config, write_corpus
+
+HOSTILE = (
+    "<b>Bold</b> claim {{ x }} **starred**\n\n"
+    "The mayor said <script>alert(1)</script> was found. It was **bold** and {{ x }} and {% raw %} too.\n\n"
+    "A comment opener <!-- hides nothing here. An [link](javascript:alert(1)) and &amp; entity."
+)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+            if name == "id" and value:
+                self.ids.add(value)
+
+
+def parse(page: Path) -> _Links:
+    parser = _Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def event_page(site: Path) -> Path:
+    [page] = [p for p in (site / "events").glob("*/index.html")]
+    return page
+
+
+def test_seed_site_has_the_pages(seeds_site: Path) -> None:
+    home = (seeds_site / "index.html").read_text(encoding="utf-8")
+    event = event_page(seeds_site)
+    assert f'href="events/{event.parent.name}/"' in home
+    html = event.read_text(encoding="utf-8")
+    assert "Civilians killed after US-led coalition strikes in Syria near Turkey" in html
+    for seed in (SEED_000, SEED_001):
+        assert f'href="../../articles/{seed}/"' in html
+        assert (seeds_site / "articles" / seed / "index.html").is_file()
+    assert html.count('class="px-column"') == 2
+    report = (seeds_site / "report" / "index.html").read_text(encoding="utf-8")
+    assert "seeds/000_23a385800a3f30d7.txt" in report and "seeds/001_094ad0709c558499.txt" in report
+    for page in ("how-to-read", "data-and-schema", "articles"):
+        assert (seeds_site / page / "index.html").is_file()
+
+
+def test_article_page_shows_parts_and_provenance(seeds_site: Path) -> None:
+    html = (seeds_site / "articles" / SEED_000 / "index.html").read_text(encoding="utf-8")
+    digest = hashlib.sha256((SEEDS / f"{SEED_000}.txt").read_bytes()).hexdigest()
+    assert digest in html
+    assert "Photo caption" in html and "(AP File Photo)" in html
+    assert 'id="s1"' in html and 'id="s22"' in html
+    other = (seeds_site / "articles" / SEED_001 / "index.html").read_text(encoding="utf-8")
+    assert '<span class="px-dateline">SANA’A</span>: ' in other
+
+
+def test_sidebar_does_not_list_events_or_articles(seeds_site: Path) -> None:
+    html = (seeds_site / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('class="md-nav md-nav--primary"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert "events/" not in nav and SEED_000 not in nav
+
+
+def test_published_corpus_json_is_the_export(seeds_site: Path) -> None:
+    published = (seeds_site / "data" / "corpus.json").read_text(encoding="utf-8")
+    assert published == corpus_json(pipeline.analyse(site_config(SEEDS, seeds_site)))
+    assert json.loads((seeds_site / "data" / "corpus.schema.json").read_text())["$id"] == "parallax/1"
+
+
+def test_every_internal_link_resolves(seeds_site: Path) -> None:
+    # 404.html uses root-absolute links on purpose: it is served for any missing path.
+    for page in set(seeds_site.rglob("*.html")) - {seeds_site / "404.html"}:
+        parsed = parse(page)
+        for link in parsed.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith(("#", "mailto:")):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{page.relative_to(seeds_site)} links to missing {link}"
+            if parts.fragment and target.suffix == ".html" and target != page:
+                assert parts.fragment in parse(target).ids, f"{link} has no anchor"
+
+
+def test_nothing_loads_from_third_party_hosts(seeds_site: Path) -> None:
+    for page in [*seeds_site.rglob("*.html"), *seeds_site.rglob("*.css")]:
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+    for page in seeds_site.rglob("*.html"):
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", page.read_text(encoding="utf-8")):
+            assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", tag), f"{page}: {tag}"
+
+
+def test_builds_are_byte_identical(tmp_path: Path) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    pipeline.build(site_config(SEEDS, first))
+    pipeline.build(site_config(SEEDS, second))
+    assert tree_digest(first) == tree_digest(second)
+
+
+def test_removed_article_leaves_no_stale_page(tmp_path: Path) -> None:
+    seeds = write_corpus(
+        tmp_path / "seeds", {"a.txt": "Storm hits coast\n\nThe storm hit.", "b.txt": "Fire\n\nA fire."}
+    )
+    site = tmp_path / "site"
+    pipeline.build(site_config(seeds, site))
+    assert (site / "articles" / "b" / "index.html").is_file()
+    (seeds / "b.txt").unlink()
+    pipeline.build(site_config(seeds, site))
+    assert not (site / "articles" / "b").exists()
+    assert "b.txt" not in (site / "report" / "index.html").read_text(encoding="utf-8")
+    assert len(list((site / "events").iterdir())) == 1
+
+
+def test_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    pipeline.build(site_config(SEEDS, site))
+    before = tree_digest(site)
+    broken = tmp_path / "mkdocs.yml"
+    broken.write_text(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("name: material", "name: nosuchtheme")
+    )
+    with pytest.raises(SiteBuildError, match="previous site is left in place"):
+        pipeline.build(site_config(SEEDS, site, mkdocs_file=broken))
+    assert tree_digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mkdocs.yml", "site"]
+
+
+def test_article_text_is_never_markup(tmp_path: Path) -> None:
+    seeds = write_corpus(tmp_path / "seeds", {"hostile.txt": HOSTILE})
+    site = tmp_path / "site"
+    pipeline.build(site_config(seeds, site))
+    for page in (site / "articles" / "hostile" / "index.html", event_page(site), site / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html
+        assert "<b>Bold</b>" not in html
+        assert "<strong>" not in html
+        assert 'href="javascript:' not in html
+    html = (site / "articles" / "hostile" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "**bold**" in html and "{{ x }}" in html and "{% raw %}" in html
+    assert "&lt;!-- hides nothing here." in html
+    assert "&amp;amp; entity" in html
+    assert "<title>&lt;b&gt;Bold&lt;/b&gt; claim {{ x }} **starred** - Parallax</title>" in html
+
+
+def test_report_lists_every_input_file(tmp_path: Path) -> None:
+    seeds = write_corpus(
+        tmp_path / "seeds",
+        {
+            "good.txt": "Storm hits coast\n\nThe storm hit.",
+            "empty.txt": "",
+            "bin.txt": b"\x00\x01",
+            ".hidden": "x",
+        },
+    )
+    site = tmp_path / "site"
+    outcome = pipeline.build(site_config(seeds, site))
+    assert outcome.errors == 2
+    report = (site / "report" / "index.html").read_text(encoding="utf-8")
+    for name, reason in [
+        ("empty.txt", "empty file"),
+        ("bin.txt", "binary content"),
+        (".hidden", "hidden file"),
+    ]:
+        row = report[report.index(f"seeds/{name}") :]
+        assert reason in row[: row.index("</tr>")]
+    assert 'href="../articles/good/"' in report
