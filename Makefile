@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SEEDS ?= seeds
 EVAL_DATA ?= ../shared/eval
 
-.PHONY: site test serve lint check clean chromium
+.PHONY: site test serve lint check clean chromium bench eval
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,8 +27,8 @@ chromium:
 	@test -x /usr/bin/chromium || sh .ci/install-chromium
 
 lint: $(STAMP)
-	$(BIN)/ruff check builder tests
-	$(BIN)/ruff format --check builder tests
+	$(BIN)/ruff check builder tests bench evaluation
+	$(BIN)/ruff format --check builder tests bench evaluation
 	$(BIN)/mypy
 
 test: $(STAMP) chromium lint
@@ -36,3 +36,9 @@ test: $(STAMP) chromium lint
 
 clean:
 	rm -rf site .site.* .pytest_cache .mypy_cache .ruff_cache
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+eval: $(STAMP)
+	$(BIN)/python -m evaluation $(EVAL_DATA)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
 from builder.config import Config
@@ -19,6 +19,8 @@ SHINGLE = 3
 """Words per shingle in the candidate index."""
 MAX_POSTINGS = 50
 """Shingles shared by more sentences than this are too common to suggest a match."""
+MIN_SHARED_SHINGLES = 0.2
+"""Share of the shorter sentence's shingles two sentences must share to be compared at all."""
 SENTENCE_MATCH = 0.6
 """Word-sequence similarity at which two sentences count as the same sentence, edited."""
 SHARED_SHARE = 0.5
@@ -40,16 +42,20 @@ def shared_sentences(articles: tuple[Article, ...]) -> dict[tuple[int, int], int
         for s, tokens in enumerate(sentences):
             for shingle in _shingles(tokens):
                 index[shingle].append((a, s))
-    candidates: set[tuple[int, int, int, int]] = set()
+    shared: Counter[tuple[int, int, int, int]] = Counter()
     for postings in index.values():
         if len(postings) > MAX_POSTINGS:
             continue
         for a, s in postings:
             for b, t in postings:
                 if a < b:
-                    candidates.add((a, s, b, t))
+                    shared[(a, s, b, t)] += 1
+    sizes = [[max(1, len(tokens) - SHINGLE + 1) for tokens in sentences] for sentences in words]
     matched: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for a, s, b, t in sorted(candidates):
+    for (a, s, b, t), count in sorted(shared.items()):
+        # Edited sentences keep many shingles; only those are worth the exact comparison.
+        if count < MIN_SHARED_SHINGLES * min(sizes[a][s], sizes[b][t]):
+            continue
         if SequenceMatcher(None, words[a][s], words[b][t], autojunk=False).ratio() >= SENTENCE_MATCH:
             matched[(a, b)].add(s)
             matched[(b, a)].add(t)

@@ -1,0 +1,97 @@
+"""Benchmark: synthetic corpora through the real pipeline; prints a table (never part of the tests)."""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from builder import pipeline
+from builder.config import Config
+from builder.events import group_events
+from builder.ingest import ingest
+from builder.model import Corpus
+from builder.render.export import corpus_json
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMON = (
+    "officials said the storm flooded roads near river town council police army rebels minister hospital "
+    "people killed injured residents witnesses reported attack market border province capital night morning"
+)
+T = TypeVar("T")
+
+
+def make_corpus(folder: Path, articles: int, per_event: int, seed: int = 7) -> None:
+    """Write `articles` files: events of `per_event` rewrites of one base text, 20 sentences each.
+
+    Words follow a Zipf-like law over a 20,000-word vocabulary, as news text roughly does.
+    """
+    rng = random.Random(seed)
+    vocabulary = COMMON.split() + [f"w{n}" for n in range(20_000)]
+    cumulative = list(itertools.accumulate(1 / rank for rank in range(1, len(vocabulary) + 1)))
+    folder.mkdir(parents=True)
+
+    def draw(k: int) -> list[str]:
+        return rng.choices(vocabulary, cum_weights=cumulative, k=k)
+
+    for event in range(0, articles, per_event):
+        base = [draw(rng.randint(12, 30)) for _ in range(20)]
+        for member in range(min(per_event, articles - event)):
+            lines = [f"Event {event} report {member} headline words here"]
+            for words in base:
+                edited = [draw(1)[0] if rng.random() < 0.15 else w for w in words]
+                lines.append(" ".join(edited).capitalize() + ".")
+            (folder / f"{event:05d}_{member}.txt").write_text("\n\n".join(lines), encoding="utf-8")
+
+
+def timed(rows: list[tuple[str, int, str]], label: str, size: int, action: Callable[[], T]) -> T:
+    """Run an action, add its wall time to the table, and return its result."""
+    start = time.perf_counter()
+    result = action()
+    rows.append((label, size, f"{time.perf_counter() - start:.2f}"))
+    return result
+
+
+def measure(size: int, tmp: Path, build: bool, rows: list[tuple[str, int, str]]) -> None:
+    """Time each stage on one synthetic corpus of `size` articles."""
+    seeds = tmp / f"seeds{size}"
+    make_corpus(seeds, size, per_event=3)
+    config = Config(
+        seeds_dir=seeds, site_dir=tmp / f"site{size}", docs_dir=ROOT / "docs", mkdocs_file=ROOT / "mkdocs.yml"
+    )
+    corpus = timed(rows, "ingest", size, lambda: ingest(Corpus(), config))
+    grouped = timed(rows, "events", size, lambda: group_events(corpus, config))
+    rows.append(("events found/expected", size, f"{len(grouped.events)}/{-(-size // 3)}"))
+    timed(rows, "export JSON", size, lambda: corpus_json(grouped))
+    if build:
+        timed(rows, "full build (mkdocs)", size, lambda: pipeline.build(config))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="100,1000", help="corpus sizes, comma-separated")
+    parser.add_argument("--build-max", type=int, default=1000, help="largest size given a full site build")
+    args = parser.parse_args()
+    rows: list[tuple[str, int, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in (int(s) for s in args.sizes.split(",")):
+            measure(size, Path(tmp), size <= args.build_max, rows)
+    print(f"| {'stage':<22} | {'articles':>8} | {'seconds':>9} |")
+    print(f"| {'-' * 22} | {'-' * 8}:| {'-' * 9}:|")
+    for label, size, value in rows:
+        print(f"| {label:<22} | {size:>8} | {value:>9} |")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"\npeak memory: builder {peak:.0f} MiB, mkdocs subprocess {children:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Run every measurement whose data is present: `python -m evaluation [DATA_DIR]`."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from builder.config import Config
+from builder.ingest.sentences import SentenceSplitter
+from builder.pipeline import analyse
+from evaluation.scores import b_cubed
+
+
+def sentence_rules(data: Path) -> list[tuple[str, str]]:
+    """Score sentence segmentation on pySBD's English Golden Rules."""
+    cases = json.loads((data / "small_fixtures" / "pysbd_golden_rules_en.json").read_text(encoding="utf-8"))
+    splitter = SentenceSplitter()
+    failed = []
+    for case in cases:
+        text = case["text"]
+        found = [text[s:e] for s, e in splitter.split(text, 0, len(text))]
+        if found != case["sentences"]:
+            failed.append(str(case["id"]))
+    passed = len(cases) - len(failed)
+    return [
+        ("sentences: Golden Rules passed", f"{passed}/{len(cases)} (failed: {', '.join(failed) or 'none'})")
+    ]
+
+
+def ecbplus_events(data: Path) -> list[tuple[str, str]]:
+    """Score event grouping on ECB+ at event level and topic level (B-cubed)."""
+    folder = data / "ecbplus"
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    start = time.perf_counter()
+    corpus = analyse(Config(seeds_dir=folder / "articles"))
+    seconds = time.perf_counter() - start
+    predicted = {f"{aid}.txt": event.id for event in corpus.events for aid in event.article_ids}
+    rows = [
+        ("ECB+: articles, events found", f"{len(corpus.articles)}, {len(corpus.events)} in {seconds:.1f} s")
+    ]
+    for level in ("event_id", "topic"):
+        gold = {name: str(label[level]) for name, label in labels.items()}
+        p, r, f = b_cubed(predicted, gold)
+        rows.append((f"ECB+ B-cubed at {level}", f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}"))
+    return rows
+
+
+MEASUREMENTS = [("small_fixtures", sentence_rules), ("ecbplus", ecbplus_events)]
+
+
+def main(argv: list[str]) -> int:
+    data = Path(argv[0] if argv else "../shared/eval")
+    if not data.is_dir():
+        print(
+            f"evaluation data not found at '{data}': run `make eval EVAL_DATA=/path/to/eval`",
+            file=sys.stderr,
+        )
+        return 1
+    rows: list[tuple[str, str]] = []
+    for folder, measure in MEASUREMENTS:
+        if (data / folder).is_dir():
+            rows.extend(measure(data))
+        else:
+            rows.append((folder, f"skipped: '{data / folder}' is missing"))
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
