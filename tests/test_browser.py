@@ -121,3 +121,12 @@ def test_hostile_article_renders_as_text_and_runs_nothing(hostile_url: str, page
     page.goto(hostile_url)
     page.locator(".px-event-list a").first.click()
     assert "<script>alert(1)</script>" in page.locator("section.px-column").inner_text()
+
+
+def test_light_dark_toggle_switches_the_scheme(page: Page, seeds_url: str) -> None:
+    page.goto(seeds_url)
+    body = page.locator("body")
+    before = body.get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    page.wait_for_function(f"document.body.dataset.mdColorScheme !== {before!r}")
+    assert {before, body.get_attribute("data-md-color-scheme")} == {"default", "slate"}
