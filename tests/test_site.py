@@ -195,3 +195,24 @@ def test_report_lists_every_input_file(tmp_path: Path) -> None:
         row = report[report.index(f"seeds/{name}") :]
         assert reason in row[: row.index("</tr>")]
     assert 'href="../articles/good/"' in report
+
+
+def test_awkward_files_still_build(tmp_path: Path) -> None:
+    seeds = write_corpus(
+        tmp_path / "seeds",
+        {
+            "index.txt": "Index is not the index page\n\nThe article called index has its own page.",
+            "ctrl.txt": "Bell \x07 and \x02wzxhzdk:0\x03 in a headline\n\nThe \x85body\x9f has C1 \x80.",
+            "café ünï.txt": "Accents in the name\n\nThe file name is not ASCII. \u202eReversed text.",
+        },
+    )
+    site = tmp_path / "site"
+    pipeline.build(site_config(seeds, site))
+    pages = {p.parent.name: p.read_text(encoding="utf-8") for p in (site / "articles").glob("*/index.html")}
+    assert len(pages) == 3
+    [own] = [name for name in pages if name.startswith("index-")]
+    assert "The article called index" in pages[own]
+    ctrl = pages["ctrl"]
+    assert "\x02" not in ctrl and "\x07" not in ctrl and "wzxhzdk:0" in ctrl
+    assert "Bell \ufffd and \ufffdwzxhzdk:0\ufffd in a headline" in ctrl
+    assert any("Accents in the name" in page for page in pages.values())

@@ -16,7 +16,8 @@ _TITLE_WORDS = 14
 def article_slug(article_id: str) -> str:
     """Return a URL-safe slug; ids that need changing get a hash so two ids never share a slug."""
     slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", article_id).strip("-.") or "article"
-    if slug != article_id:
+    # `index` would take the place of the articles index page.
+    if slug != article_id or slug.lower() == "index":
         slug = f"{slug}-{hashlib.sha1(article_id.encode()).hexdigest()[:6]}"
     return slug
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from builder.model import Article, Corpus, Event, Rejected, Sentence, Span
-from builder.render.markup import one_line, yaml_title
+from builder.render.markup import one_line, visible, yaml_title
 
 EVENT_LIST_MARKER = "<!-- parallax:events -->"
 """Where the hand-written home page wants the list of events."""
@@ -42,6 +42,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=visible,
     )
     env.filters["one_line"] = one_line
     env.filters["yaml_title"] = yaml_title
