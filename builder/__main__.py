@@ -33,35 +33,17 @@ def _corpus_options(parser: argparse.ArgumentParser, *, seeds_required: bool = F
     parser.add_argument("--strict", action="store_true", help="fail (exit 1) on any warning or rejected file")
 
 
+_SITE_OPTIONS: list[tuple[str, type, object, str, str]] = [
+    ("--site-dir", Path, Path("site"), "DIR", "where the built site is put (default: site)"),
+    ("--docs-dir", Path, Path("docs"), "DIR", "hand-written pages merged into the site (default: docs)"),
+    ("--config-file", Path, Path("mkdocs.yml"), "FILE", "MkDocs configuration (default: mkdocs.yml)"),
+    ("--source-date-epoch", int, 0, "SECONDS", "timestamp written into the sitemap (default: 0)"),
+]
+
+
 def _site_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--site-dir",
-        type=Path,
-        default=Path("site"),
-        metavar="DIR",
-        help="where the built site is put (default: site)",
-    )
-    parser.add_argument(
-        "--docs-dir",
-        type=Path,
-        default=Path("docs"),
-        metavar="DIR",
-        help="hand-written pages merged into the site (default: docs)",
-    )
-    parser.add_argument(
-        "--config-file",
-        type=Path,
-        default=Path("mkdocs.yml"),
-        metavar="FILE",
-        help="MkDocs configuration (default: mkdocs.yml)",
-    )
-    parser.add_argument(
-        "--source-date-epoch",
-        type=int,
-        default=0,
-        metavar="SECONDS",
-        help="timestamp written into the sitemap, for reproducible builds (default: 0)",
-    )
+    for flag, kind, default, metavar, help_text in _SITE_OPTIONS:
+        parser.add_argument(flag, type=kind, default=default, metavar=metavar, help=help_text)
 
 
 def make_parser() -> argparse.ArgumentParser:

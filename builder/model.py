@@ -8,6 +8,10 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 
+def _where(path: str, line: int | None) -> str:
+    return f"{path} line {line}" if line else path
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something wrong with an input file, shown on the build report."""
@@ -22,8 +26,7 @@ class Problem:
     """1-based line in the file, where there is one."""
 
     def __str__(self) -> str:
-        where = f"{self.path} line {self.line}" if self.line else self.path
-        return f"{self.severity}: {where}: {self.message}"
+        return f"{self.severity}: {_where(self.path, self.line)}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -131,8 +134,7 @@ class Rejected:
     """`ignored` for files that are not meant to be articles (hidden files); `error` otherwise."""
 
     def __str__(self) -> str:
-        where = f"{self.path} line {self.line}" if self.line else self.path
-        return f"{self.severity}: {where}: {self.reason}"
+        return f"{self.severity}: {_where(self.path, self.line)}: {self.reason}"
 
 
 @dataclass(frozen=True)

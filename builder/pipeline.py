@@ -64,8 +64,9 @@ def check(config: Config) -> Outcome:
 def export(config: Config, out: Path) -> Outcome:
     """Analyse the corpus and write the corpus JSON only (no site)."""
     corpus = analyse(config)
+    outcome = assess(corpus, config)
     write_export(corpus, out)
-    return assess(corpus, config)
+    return outcome
 
 
 def build(config: Config) -> Outcome:
