@@ -26,6 +26,8 @@ class Config:
     """Files larger than this are rejected, not read."""
     strict: bool = False
     """Turn warnings into a failed build (exit code 1)."""
+    cache_dir: Path | None = Path(".parallax-cache")
+    """Where extracted web-page text is kept between builds; None keeps nothing."""
     source_date_epoch: int = 0
     """Timestamp MkDocs writes into the sitemap: fixed so that builds are byte-identical."""
 

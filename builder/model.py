@@ -34,13 +34,37 @@ class Span:
     """A recognised part of an article (headline, caption, dateline, byline) with its file offsets."""
 
     kind: str
-    """What the part is: `headline`, `caption`, `credit`, `dateline`, `byline`."""
+    """What the part is: `headline`, `standfirst`, `caption`, `credit`, `dateline`, `byline`, `boilerplate`."""
     text: str
     """The part as written: `article.text[start:end]`."""
     start: int
     """Offset of the first character in the decoded file text."""
     end: int
     """Offset just past the last character."""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What is known about an article besides its text, from whatever format it came in."""
+
+    outlet: str | None = None
+    """The publishing outlet's display name."""
+    url: str | None = None
+    """Where the article was published."""
+    published: str | None = None
+    """ISO date, or datetime with zone, of publication."""
+    retrieved: str | None = None
+    """ISO date or datetime when the article was collected."""
+    authors: tuple[str, ...] = ()
+    """Author names as given."""
+    language: str | None = None
+    """Language code (`en`, `fr`, `pt-BR`)."""
+    license: str | None = None
+    """Licence of the text, as given."""
+    title: str | None = None
+    """Title override: wins over the headline found in the text."""
+    event: str | None = None
+    """Name of an event this article is forced into."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +115,7 @@ class Article:
     """The decoded file text that every offset refers to."""
     title: str
     """Headline, or a title made from the first sentence when there is none."""
-    title_source: Literal["headline", "first-sentence", "file-name"]
+    title_source: Literal["metadata", "headline", "first-sentence", "file-name"]
     """Where the title came from."""
     headline: Span | None
     """The headline line, when the file has one."""
@@ -105,14 +129,39 @@ class Article:
     """Body paragraphs, in file order."""
     sentences: tuple[Sentence, ...]
     """Body sentences, in file order."""
-    outlet: str | None = None
-    """The publishing outlet, when known."""
-    url: str | None = None
-    """Where the article was published, when known."""
-    published: str | None = None
-    """ISO date or datetime of publication, when known."""
+    meta: Metadata = Metadata()
+    """Metadata from the file, its sidecar, or its record, checked."""
+    format: str = "txt"
+    """Input format: `txt`, `md`, `json`, `jsonl` or `html`."""
+    text_source: Literal["file", "record", "extracted"] = "file"
+    """What offsets refer to: the decoded file, a JSON record's text, or text extracted from HTML."""
+    record: int | None = None
+    """For JSON and JSON lines: the record's number (1-based) in its file."""
+    standfirst: Span | None = None
+    """The summary paragraph between headline and body, when there is one."""
+    credits: tuple[Span, ...] = ()
+    """Agency and photo credits: `(AP File Photo)`, `(Reuters)`, `Reporting by ...`."""
+    boilerplate: tuple[Span, ...] = ()
+    """Trailing or inline boilerplate (related links, copyright, newsletter prompts): shown folded."""
+    companions: tuple[str, ...] = ()
+    """Other input files this article used: its metadata sidecar."""
     problems: tuple[Problem, ...] = ()
     """Warnings about the file; the article is still published."""
+
+    @property
+    def outlet(self) -> str | None:
+        """The publishing outlet, when known."""
+        return self.meta.outlet
+
+    @property
+    def url(self) -> str | None:
+        """Where the article was published, when known."""
+        return self.meta.url
+
+    @property
+    def published(self) -> str | None:
+        """ISO date or datetime of publication, when known."""
+        return self.meta.published
 
     @property
     def label(self) -> str:
@@ -135,6 +184,20 @@ class Rejected:
 
     def __str__(self) -> str:
         return f"{self.severity}: {_where(self.path, self.line)}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A publisher named in the corpus file."""
+
+    name: str
+    """Display name (`Daily Sabah`)."""
+    domain: str | None = None
+    """Web domain (`dailysabah.com`); articles whose URL is on it belong to the outlet."""
+    country: str | None = None
+    """Country, as the corpus file gives it."""
+    files: tuple[str, ...] = ()
+    """File-name patterns (`000_*`) of articles that belong to the outlet."""
 
 
 @dataclass(frozen=True)
@@ -165,6 +228,10 @@ class Corpus:
     """Name of the corpus folder, as paths in the model are written."""
     files: tuple[str, ...] = field(default=())
     """Every input file seen, published or not, in sorted order."""
+    outlets: tuple[Outlet, ...] = ()
+    """Outlets named in the corpus file."""
+    notices: tuple[Problem, ...] = ()
+    """Warnings about the corpus as a whole (the corpus file), not about one article."""
 
     def article(self, article_id: str) -> Article:
         """Return the article with this id."""
@@ -175,5 +242,5 @@ class Corpus:
 
     @property
     def problems(self) -> tuple[Problem, ...]:
-        """Every warning about a published article, in file order."""
-        return tuple(p for a in self.articles for p in a.problems)
+        """Every warning: about the corpus, then about each published article in file order."""
+        return self.notices + tuple(p for a in self.articles for p in a.problems)

@@ -83,6 +83,7 @@ def test_search_finds_the_event_and_shows_both_sources(page: Page, seeds_url: st
 def test_sentence_link_opens_its_place_on_the_article_page(page: Page, seeds_url: str) -> None:
     page.goto(seeds_url)
     page.locator(".px-event-list a").first.click()
+    page.wait_for_url("**/events/**")
     page.locator(f"section.px-column a.px-s[id='{SEED_001}-s5']").click()
     page.wait_for_url(f"**/articles/{SEED_001}/#s5")
     assert page.locator("#s5").inner_text().startswith("Charles Lister, a senior fellow")
@@ -93,6 +94,7 @@ def test_columns_stack_on_a_phone(browser: Browser, seeds_url: str) -> None:
     phone = context.new_page()
     phone.goto(seeds_url)
     phone.locator(".px-event-list a").first.click()
+    phone.wait_for_url("**/events/**")
     boxes = [c.bounding_box() for c in phone.locator("section.px-column").all()]
     context.close()
     assert all(b is not None for b in boxes)
@@ -120,6 +122,7 @@ def test_hostile_article_renders_as_text_and_runs_nothing(hostile_url: str, page
     assert "alert(1)" in page.locator(".md-search-result").inner_text()
     page.goto(hostile_url)
     page.locator(".px-event-list a").first.click()
+    page.wait_for_url("**/events/**")
     assert "<script>alert(1)</script>" in page.locator("section.px-column").inner_text()
 
 

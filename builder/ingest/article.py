@@ -1,14 +1,15 @@
-"""Assemble an Article from decoded text and the structure found in it."""
+"""Assemble an Article from a format reader's document: structure, sentences, title."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 
+from builder.ingest.document import Document, Source
 from builder.ingest.normalize import comparison_key
 from builder.ingest.sentences import SentenceSplitter
-from builder.ingest.structure import Structure
-from builder.model import Article, Paragraph, Problem, Sentence
+from builder.ingest.structure import find_structure
+from builder.model import Article, Paragraph, Sentence
 
 _TITLE_WORDS = 14
 
@@ -30,16 +31,11 @@ def _title_from(sentence: str) -> str:
 
 
 def build_article(
-    *,
-    article_id: str,
-    path: str,
-    data: bytes,
-    text: str,
-    structure: Structure,
-    splitter: SentenceSplitter,
-    problems: tuple[Problem, ...] = (),
+    document: Document, source: Source, splitter: SentenceSplitter, companions: tuple[str, ...] = ()
 ) -> Article:
-    """Return the article: paragraphs, sentences and title from the structure found in text."""
+    """Return the article: parts, paragraphs, sentences and title found in the document's text."""
+    text = document.text
+    structure = find_structure(text, document.body_start)
     paragraphs = tuple(Paragraph(i, start, end) for i, (start, end) in enumerate(structure.paragraphs))
     sentences: list[Sentence] = []
     for paragraph in paragraphs:
@@ -48,26 +44,36 @@ def build_article(
             sentences.append(
                 Sentence(f"s{len(sentences) + 1}", piece, comparison_key(piece), start, end, paragraph.index)
             )
-    if structure.headline is not None:
-        title, source = " ".join(structure.headline.text.split()), "headline"
+    if document.meta.title:
+        title, title_source = " ".join(document.meta.title.split()), "metadata"
+    elif structure.headline is not None:
+        title, title_source = " ".join(structure.headline.text.split()), "headline"
     elif sentences:
-        title, source = _title_from(sentences[0].text), "first-sentence"
+        title, title_source = _title_from(sentences[0].text), "first-sentence"
     else:
-        title, source = article_id, "file-name"
+        title, title_source = document.article_id, "file-name"
     return Article(
-        id=article_id,
-        slug=article_slug(article_id),
-        path=path,
-        sha256=hashlib.sha256(data).hexdigest(),
-        size=len(data),
+        id=document.article_id,
+        slug=article_slug(document.article_id),
+        path=source.shown,
+        sha256=hashlib.sha256(source.data).hexdigest(),
+        size=len(source.data),
         text=text,
         title=title,
-        title_source=source,  # type: ignore[arg-type]
+        title_source=title_source,  # type: ignore[arg-type]
         headline=structure.headline,
         dateline=structure.dateline,
         byline=structure.byline,
         captions=structure.captions,
         paragraphs=paragraphs,
         sentences=tuple(sentences),
-        problems=problems,
+        meta=document.meta,
+        format=document.format,
+        text_source=document.text_source,
+        record=document.record,
+        standfirst=structure.standfirst,
+        credits=structure.credits,
+        boilerplate=structure.boilerplate,
+        companions=companions,
+        problems=document.problems,
     )

@@ -2,27 +2,10 @@
 
 from __future__ import annotations
 
-from builder.ingest.article import build_article
-from builder.ingest.sentences import SentenceSplitter
-from builder.ingest.structure import find_structure
-from builder.model import Article, Problem
+from builder.ingest.document import Document, Source
+from builder.model import Metadata, Rejected
 
 
-def read_plaintext(
-    article_id: str,
-    path: str,
-    data: bytes,
-    text: str,
-    splitter: SentenceSplitter,
-    problems: tuple[Problem, ...],
-) -> Article:
-    """Return the article held in a raw text file."""
-    return build_article(
-        article_id=article_id,
-        path=path,
-        data=data,
-        text=text,
-        structure=find_structure(text),
-        splitter=splitter,
-        problems=problems,
-    )
+def read_plaintext(source: Source) -> list[Document | Rejected]:
+    """Return the one article a raw text file holds; its metadata can only come from a sidecar."""
+    return [Document(source.path.stem, source.text, 0, Metadata(), source.warnings, "txt")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from builder.ingest.boilerplate import is_boilerplate, is_credit_line, trailing_start
 from builder.model import Span
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -56,6 +57,7 @@ _CONTINUING = frozenset(
     ]
 )
 _HEADLINE_MAX_WORDS = 30
+_STANDFIRST_MAX_WORDS = 60
 
 
 @dataclass(frozen=True)
@@ -68,13 +70,20 @@ class Structure:
     captions: tuple[Span, ...]
     paragraphs: tuple[tuple[int, int], ...]
     """Body paragraphs as (start, end) offsets; the first starts after the dateline."""
+    standfirst: Span | None = None
+    credits: tuple[Span, ...] = ()
+    boilerplate: tuple[Span, ...] = ()
 
 
-def _blocks(text: str) -> list[list[tuple[int, int]]]:
-    """Split text into runs of non-blank lines, each line as stripped (start, end) offsets."""
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_HEADING = re.compile(r"#{1,6}[ \t]+")
+
+
+def _blocks(text: str, begin: int) -> list[list[tuple[int, int]]]:
+    """Split text from `begin` into runs of non-blank lines, each line as stripped (start, end) offsets."""
     blocks: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
-    for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+    for match in _LINE.finditer(text, begin):
         line = match.group()
         stripped = line.strip()
         if not stripped:
@@ -91,10 +100,10 @@ def _blocks(text: str) -> list[list[tuple[int, int]]]:
     return blocks
 
 
-def _units(text: str) -> list[tuple[int, int]]:
+def _units(text: str, begin: int) -> list[tuple[int, int]]:
     """Return paragraph-like units: hard-wrapped lines are joined, other lines stand alone."""
     units: list[tuple[int, int]] = []
-    for block in _blocks(text):
+    for block in _blocks(text, begin):
         lengths = [end - start for start, end in block]
         longest = max(lengths)
         wrapped = len(block) > 1 and longest <= 100 and all(n >= 0.6 * longest for n in lengths[:-1])
@@ -102,7 +111,11 @@ def _units(text: str) -> list[tuple[int, int]]:
         for number, (line_start, line_end) in enumerate(block[1:], 1):
             previous = text[block[number - 1][0] : block[number - 1][1]]
             line = text[line_start:line_end]
-            continues = line[0].islower() or (wrapped and not _stands_alone(previous, line, number == 1))
+            continues = (
+                line[0].islower()
+                or _dangles(previous)
+                or (wrapped and not _stands_alone(previous, line, number == 1))
+            )
             if continues:
                 end = line_end
             else:
@@ -110,6 +123,12 @@ def _units(text: str) -> list[tuple[int, int]]:
                 start, end = line_start, line_end
         units.append((start, end))
     return units
+
+
+def _dangles(line: str) -> bool:
+    """Tell whether a line stops mid-phrase: on a comma or a word that needs what follows."""
+    words = line.split()
+    return line.endswith(",") or (bool(words) and words[-1].lower() in _CONTINUING)
 
 
 def _stands_alone(previous: str, line: str, second: bool) -> bool:
@@ -138,25 +157,85 @@ def _match_dateline(text: str) -> re.Match[str] | None:
     return _CAPS_DATELINE.match(text) or _MIXED_DATELINE.match(text)
 
 
-def find_structure(text: str) -> Structure:
-    """Classify the units of a raw-text article; anything not recognised is a body paragraph."""
-    units = _units(text)
+def _without_heading_mark(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """Drop a Markdown heading mark (`## `) from a unit; say whether there was one."""
+    mark = _HEADING.match(text, start, end)
+    return (mark.end(), end, True) if mark and mark.end() < end else (start, end, False)
+
+
+def find_structure(text: str, begin: int = 0) -> Structure:
+    """Classify the units of an article's text; anything not recognised is a body paragraph."""
+    units = [_without_heading_mark(text, s, e) for s, e in _units(text, begin)]
+    tail = trailing_start([text[s:e] for s, e, _ in units])
     headline = byline = dateline = None
     captions: list[Span] = []
+    credits: list[Span] = []
+    boilerplate: list[Span] = []
     body: list[tuple[int, int]] = []
-    for position, (start, end) in enumerate(units):
+    for position, (start, end, heading) in enumerate(units):
         unit = text[start:end]
-        in_head = not body
-        if position == 0 and len(units) > 1 and _is_headline(unit):
+        if is_credit_line(unit):
+            credits.append(Span("credit", unit, start, end))
+        elif position >= tail or is_boilerplate(unit):
+            boilerplate.append(Span("boilerplate", unit, start, end))
+        elif position == 0 and tail > 1 and (heading or _is_headline(unit)):
             headline = Span("headline", unit, start, end)
-        elif _CREDIT.search(unit) and len(unit.split()) <= 80:
+        elif (credit := _CREDIT.search(unit)) and len(unit.split()) <= 80:
             captions.append(Span("caption", unit, start, end))
-        elif in_head and byline is None and _BYLINE.match(unit):
+            credits.append(
+                Span("credit", credit.group().strip(), start + credit.start(), start + credit.end())
+            )
+        elif byline is None and len(body) <= 1 and _BYLINE.match(unit):
             byline = Span("byline", unit, start, end)
-        elif in_head and dateline is None and (match := _match_dateline(unit)) and match.end() < len(unit):
-            head = match.group("head")
-            dateline = Span("dateline", head, start, start + len(head))
+        elif (
+            dateline is None
+            and len(body) <= 1
+            and (match := _match_dateline(unit))
+            and match.end() < len(unit)
+        ):
+            dateline, agency = _dateline(text, start, match)
+            credits.extend(agency)
             body.append((start + match.end(), end))
         else:
             body.append((start, end))
-    return Structure(headline, byline, dateline, tuple(captions), tuple(body))
+    return _with_standfirst(text, headline, byline, dateline, captions, credits, boilerplate, body)
+
+
+def _dateline(text: str, start: int, match: re.Match[str]) -> tuple[Span, list[Span]]:
+    head = match.group("head")
+    agency = []
+    if match.group("agency"):
+        a_start, a_end = match.span("agency")
+        first, last = start + a_start - 1, start + a_end + 1  # with its parentheses
+        agency.append(Span("credit", text[first:last], first, last))
+    return Span("dateline", head, start, start + len(head)), agency
+
+
+def _with_standfirst(
+    text: str,
+    headline: Span | None,
+    byline: Span | None,
+    dateline: Span | None,
+    captions: list[Span],
+    credits: list[Span],
+    boilerplate: list[Span],
+    body: list[tuple[int, int]],
+) -> Structure:
+    """A short paragraph between the headline and a byline or dateline is the standfirst, not body."""
+    standfirst = None
+    if headline and len(body) >= 2:
+        first_start, first_end = body[0]
+        marked_after = (dateline and dateline.start > first_end) or (byline and byline.start > first_end)
+        if marked_after and len(text[first_start:first_end].split()) <= _STANDFIRST_MAX_WORDS:
+            standfirst = Span("standfirst", text[first_start:first_end], first_start, first_end)
+            body = body[1:]
+    return Structure(
+        headline,
+        byline,
+        dateline,
+        tuple(captions),
+        tuple(body),
+        standfirst,
+        tuple(credits),
+        tuple(boilerplate),
+    )

@@ -22,8 +22,13 @@ def _span(span: Span) -> dict[str, Any]:
 
 
 def _article(article: Article) -> dict[str, Any]:
-    parts = [s for s in (article.headline, article.byline, article.dateline) if s is not None]
-    parts = sorted([*parts, *article.captions], key=lambda s: s.start)
+    single = [
+        s for s in (article.headline, article.standfirst, article.byline, article.dateline) if s is not None
+    ]
+    parts = sorted(
+        [*single, *article.captions, *article.credits, *article.boilerplate], key=lambda s: (s.start, s.kind)
+    )
+    meta = article.meta
     return {
         "id": article.id,
         "slug": article.slug,
@@ -39,6 +44,16 @@ def _article(article: Article) -> dict[str, Any]:
         "outlet": article.outlet,
         "url": article.url,
         "published": article.published,
+        "retrieved": meta.retrieved,
+        "authors": list(meta.authors),
+        "language": meta.language,
+        "license": meta.license,
+        "event": meta.event,
+        "format": article.format,
+        "record": article.record,
+        "text_source": article.text_source,
+        "text": None if article.text_source == "file" else article.text,
+        "companions": list(article.companions),
         "paragraphs": [{"start": p.start, "end": p.end} for p in article.paragraphs],
         "sentences": [
             {"id": s.id, "text": s.text, "start": s.start, "end": s.end, "paragraph": s.paragraph}
@@ -58,11 +73,18 @@ def corpus_document(corpus: Corpus) -> dict[str, Any]:
     """Return the corpus as the JSON document the schema describes."""
     return {
         "schema": SCHEMA_ID,
+        "outlets": [
+            {"name": o.name, "domain": o.domain, "country": o.country, "files": list(o.files)}
+            for o in corpus.outlets
+        ],
         "articles": [_article(a) for a in corpus.articles],
         "events": [_event(e) for e in corpus.events],
         "rejected": [
             {"path": r.path, "reason": r.reason, "line": r.line, "severity": r.severity}
             for r in corpus.rejected
+        ],
+        "notices": [
+            {"path": p.path, "severity": p.severity, "message": p.message, "line": p.line} for p in corpus.notices
         ],
     }
 

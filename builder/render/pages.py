@@ -6,10 +6,16 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from builder.model import Article, Corpus, Event, Rejected, Sentence, Span
+from builder.accounting import account
+from builder.model import Article, Corpus, Event, Sentence, Span
 from builder.render.markup import one_line, visible, yaml_title
 
 EVENT_LIST_MARKER = "<!-- parallax:events -->"
+TEXT_SOURCES = {
+    "file": "the decoded file text",
+    "record": "the text field of the JSON record",
+    "extracted": "the text extracted from the web page (published in data/texts/)",
+}
 """Where the hand-written home page wants the list of events."""
 
 
@@ -23,13 +29,10 @@ class ParagraphView:
 
 
 @dataclass(frozen=True)
-class FileRow:
-    """One input file on the build report."""
+class ArticleRow:
+    """One article on the articles index."""
 
-    path: str
-    outcome: str
-    article: Article | None
-    rejected: Rejected | None
+    article: Article
     event: Event | None
 
 
@@ -60,25 +63,6 @@ def paragraph_views(article: Article) -> list[ParagraphView]:
     return views
 
 
-def file_rows(corpus: Corpus) -> list[FileRow]:
-    """Return every input file with what became of it, in file order."""
-    articles = {a.path: a for a in corpus.articles}
-    rejected = {r.path: r for r in corpus.rejected}
-    event_of = {aid: e for e in corpus.events for aid in e.article_ids}
-    rows = []
-    for path in corpus.files:
-        article = articles.get(path)
-        reject = rejected.get(path)
-        if article:
-            outcome = "published"
-        elif reject:
-            outcome = "ignored" if reject.severity == "ignored" else "rejected"
-        else:
-            outcome = "missing"
-        rows.append(FileRow(path, outcome, article, reject, event_of.get(article.id) if article else None))
-    return rows
-
-
 def render_pages(corpus: Corpus, home_intro: str) -> dict[str, str]:
     """Return every generated page as {path under docs: Markdown text}."""
     env = environment()
@@ -99,16 +83,17 @@ def render_pages(corpus: Corpus, home_intro: str) -> dict[str, str]:
             article=article,
             events=event_of.get(article.id, []),
             paragraphs=paragraph_views(article),
+            text_sources=TEXT_SOURCES,
             root="../../",
             in_columns=False,
         )
-    rows = file_rows(corpus)
-    pages["articles/index.md"] = env.get_template("articles.md.j2").render(
-        title="Articles", rows=rows_published(rows)
-    )
+    event_by_article = {aid: e for e in corpus.events for aid in e.article_ids}
+    rows = [ArticleRow(a, event_by_article.get(a.id)) for a in corpus.articles]
+    pages["articles/index.md"] = env.get_template("articles.md.j2").render(title="Articles", rows=rows)
     pages["report.md"] = env.get_template("report.md.j2").render(
         title="Build report",
-        rows=rows,
+        rows=account(corpus),
+        notices=corpus.notices,
         published=len(corpus.articles),
         events=len(corpus.events),
         rejected=sum(1 for r in corpus.rejected if r.severity == "error"),
@@ -122,8 +107,3 @@ def render_pages(corpus: Corpus, home_intro: str) -> dict[str, str]:
     else:
         pages["index.md"] = f"{home_intro.rstrip()}\n\n{event_list}"
     return pages
-
-
-def rows_published(rows: list[FileRow]) -> list[FileRow]:
-    """Keep the rows of published articles."""
-    return [r for r in rows if r.article is not None]

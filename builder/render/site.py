@@ -29,6 +29,10 @@ def stage_docs(corpus: Corpus, config: Config, docs: Path) -> None:
     files = render_pages(corpus, intro)
     files["data/corpus.json"] = corpus_json(corpus)
     files["data/corpus.schema.json"] = schema_text()
+    # Offsets of records and web pages refer to a text that is not the file: publish it to check against.
+    for article in corpus.articles:
+        if article.text_source != "file":
+            files[f"data/texts/{article.slug}.txt"] = article.text
     for relative, text in sorted(files.items()):
         target = docs / relative
         target.parent.mkdir(parents=True, exist_ok=True)

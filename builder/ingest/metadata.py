@@ -1,0 +1,134 @@
+"""Article metadata from any format: safe YAML, known fields, checked values, warnings for the rest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from builder.model import Metadata, Problem
+
+FIELDS = ("outlet", "url", "published", "retrieved", "authors", "language", "license", "title", "event")
+"""Metadata keys Parallax understands, in any format."""
+MAX_YAML_CHARS = 64 * 1024
+"""Front matter and sidecars longer than this are refused before parsing."""
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+class YamlError(ValueError):
+    """YAML that cannot be used: syntax, tags, aliases, size, or not a mapping."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases, so no alias bomb can expand."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        line = event.start_mark.line + 1 if event.start_mark else None
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlError("YAML aliases (*name) are not allowed", line)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise YamlError(f"YAML anchors (&{anchor}) are not allowed", line)
+        return super().compose_node(parent, index)
+
+
+def load_yaml_mapping(text: str, first_line: int = 1) -> dict[str, Any]:
+    """Parse YAML that must be a mapping; raise YamlError with the file line on any fault."""
+    if len(text) > MAX_YAML_CHARS:
+        raise YamlError(f"YAML is {len(text):,} characters, over the {MAX_YAML_CHARS:,} limit", first_line)
+    try:
+        data = yaml.load(text, Loader=_StrictLoader)  # a SafeLoader subclass
+    except YamlError as exc:
+        raise YamlError(str(exc), (exc.line or 1) + first_line - 1) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else first_line
+        raise YamlError(f"not valid YAML: {exc.problem or exc.context}", line) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"not valid YAML: {exc}", first_line) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise YamlError(f"YAML must be a mapping of fields, not a {type(data).__name__}", first_line)
+    return {str(k): v for k, v in data.items()}
+
+
+def _date(value: Any, key: str, path: str, line: int | None, problems: list[Problem]) -> str | None:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            problems.append(Problem(path, "warning", f"'{key}' has a time but no time zone", line))
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        problems.append(Problem(path, "warning", f"'{key}' is not an ISO date or datetime: {text!r}", line))
+        return None
+    if len(text) <= 10:
+        return parsed.date().isoformat()
+    if parsed.tzinfo is None:
+        problems.append(Problem(path, "warning", f"'{key}' has a time but no time zone", line))
+    return parsed.isoformat()
+
+
+def _text(value: Any, key: str, path: str, line: int | None, problems: list[Problem]) -> str | None:
+    if isinstance(value, (str, int, float)) and str(value).strip():
+        return str(value).strip()
+    problems.append(Problem(path, "warning", f"'{key}' should be text, got {type(value).__name__}", line))
+    return None
+
+
+def _authors(value: Any, path: str, line: int | None, problems: list[Problem]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(a.strip() for a in re.split(r";|\n", value) if a.strip())
+    if isinstance(value, list) and all(isinstance(a, str) for a in value):
+        return tuple(a.strip() for a in value if a.strip())
+    problems.append(Problem(path, "warning", "'authors' should be a name or a list of names", line))
+    return ()
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """Metadata and the warnings met while reading it."""
+
+    metadata: Metadata
+    problems: tuple[Problem, ...]
+
+
+def parse_metadata(
+    raw: Mapping[str, Any], path: str, line: int | None = None, ignored: frozenset[str] = frozenset()
+) -> Parsed:
+    """Check known fields and warn about unknown keys (except those a format knows to ignore)."""
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if value is None or key in ignored:
+            continue
+        if key not in FIELDS:
+            problems.append(Problem(path, "warning", f"unknown metadata key '{key}' (ignored)", line))
+        elif key in ("published", "retrieved"):
+            values[key] = _date(value, key, path, line, problems)
+        elif key == "authors":
+            values[key] = _authors(value, path, line, problems)
+        else:
+            values[key] = _text(value, key, path, line, problems)
+    url = values.get("url")
+    if url is not None and not re.match(r"^https?://\S+$", url):
+        problems.append(Problem(path, "warning", f"'url' is not an http(s) address: {url!r}", line))
+        values["url"] = None
+    language = values.get("language")
+    if language is not None and not _LANGUAGE.match(language):
+        problems.append(Problem(path, "warning", f"'language' is not a language code: {language!r}", line))
+        values["language"] = None
+    return Parsed(Metadata(**{k: v for k, v in values.items() if v is not None}), tuple(problems))
