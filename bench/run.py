@@ -28,8 +28,8 @@ COMMON = (
 T = TypeVar("T")
 
 
-def make_corpus(folder: Path, articles: int, per_event: int, seed: int = 7) -> None:
-    """Write `articles` files: events of `per_event` rewrites of one base text, 20 sentences each.
+def make_corpus(folder: Path, articles: int, per_event: int, sentences: int = 20, seed: int = 7) -> None:
+    """Write `articles` files: events of `per_event` rewrites of one base text of `sentences` sentences.
 
     Words follow a Zipf-like law over a 20,000-word vocabulary, as news text roughly does.
     """
@@ -42,7 +42,7 @@ def make_corpus(folder: Path, articles: int, per_event: int, seed: int = 7) -> N
         return rng.choices(vocabulary, cum_weights=cumulative, k=k)
 
     for event in range(0, articles, per_event):
-        base = [draw(rng.randint(12, 30)) for _ in range(20)]
+        base = [draw(rng.randint(12, 30)) for _ in range(sentences)]
         for member in range(min(per_event, articles - event)):
             lines = [f"Event {event} report {member} headline words here"]
             for words in base:
@@ -55,7 +55,7 @@ def timed(rows: list[tuple[str, int, str]], label: str, size: int, action: Calla
     """Run an action, add its wall time to the table, and return its result."""
     start = time.perf_counter()
     result = action()
-    rows.append((label, size, f"{time.perf_counter() - start:.2f}"))
+    rows.append((label, size, f"{time.perf_counter() - start:.2f} s"))
     return result
 
 
@@ -74,19 +74,38 @@ def measure(size: int, tmp: Path, build: bool, rows: list[tuple[str, int, str]])
         timed(rows, "full build (mkdocs)", size, lambda: pipeline.build(config))
 
 
+def measure_ingest(count: int, tmp: Path, rows: list[tuple[str, int, str]]) -> None:
+    """Time ingest alone on `count` articles of about 5 kB each (the target: 10,000 in 10 s)."""
+    seeds = tmp / f"ingest{count}"
+    make_corpus(seeds, count, per_event=3, sentences=40)
+    megabytes = sum(p.stat().st_size for p in seeds.iterdir()) / 1e6
+    config = Config(seeds_dir=seeds, cache_dir=None)
+    corpus = timed(
+        rows, f"ingest ({megabytes / count * 1000:.1f} kB each)", count, lambda: ingest(Corpus(), config)
+    )
+    seconds = float(rows[-1][2].split()[0])
+    rows.append(("ingest throughput", count, f"{megabytes / seconds:.1f} MB/s"))
+    rows.append(("ingest sentences", count, str(sum(len(a.sentences) for a in corpus.articles))))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="100,1000", help="corpus sizes, comma-separated")
     parser.add_argument("--build-max", type=int, default=1000, help="largest size given a full site build")
+    parser.add_argument(
+        "--ingest", type=int, default=10_000, help="articles of ~5 kB for the ingest-only row"
+    )
     args = parser.parse_args()
     rows: list[tuple[str, int, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             measure(size, Path(tmp), size <= args.build_max, rows)
-    print(f"| {'stage':<22} | {'articles':>8} | {'seconds':>9} |")
-    print(f"| {'-' * 22} | {'-' * 8}:| {'-' * 9}:|")
+        if args.ingest:
+            measure_ingest(args.ingest, Path(tmp), rows)
+    print(f"| {'measure':<28} | {'articles':>8} | {'value':>10} |")
+    print(f"| {'-' * 28} | {'-' * 8}:| {'-' * 10}:|")
     for label, size, value in rows:
-        print(f"| {label:<22} | {size:>8} | {value:>9} |")
+        print(f"| {label:<28} | {size:>8} | {value:>10} |")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"\npeak memory: builder {peak:.0f} MiB, mkdocs subprocess {children:.0f} MiB")

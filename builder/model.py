@@ -34,7 +34,7 @@ class Span:
     """A recognised part of an article (headline, caption, dateline, byline) with its file offsets."""
 
     kind: str
-    """What the part is: `headline`, `standfirst`, `caption`, `credit`, `dateline`, `byline`, `boilerplate`."""
+    """Kind of part: `headline`, `standfirst`, `caption`, `credit`, `dateline`, `byline`, `boilerplate`."""
     text: str
     """The part as written: `article.text[start:end]`."""
     start: int

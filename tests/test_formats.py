@@ -1,10 +1,9 @@
-"""Golden fixtures per input format and structure case: tests/fixtures/ingest/<case>/ -> <case>.expected.json."""
+"""Golden fixtures per format and structure case: tests/fixtures/ingest/<case>/ -> <case>.expected.json."""
 
 from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 from typing import Any
 
 import pytest

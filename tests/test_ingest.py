@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import json
+import os
 from pathlib import Path
 
 import pytest
@@ -165,13 +167,64 @@ def test_utf16_without_bom_is_not_misread() -> None:
     assert codecs.BOM_UTF16_LE not in BODY.encode("utf-16-le")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.binary(max_size=400) | st.text(max_size=400).map(lambda t: t.encode("utf-8")))
-def test_any_bytes_give_an_article_or_a_reason(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+def test_symlinks_out_of_the_corpus_are_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Secret\n\nThis must not be published.")
+    seeds = write_corpus(tmp_path / "seeds", {"a.txt": BODY})
+    (seeds / "link.txt").symlink_to(outside)
+    (seeds / "broken.txt").symlink_to(tmp_path / "missing.txt")
+    (seeds / "inside.txt").symlink_to(seeds / "a.txt")
+    corpus = ingest(Corpus(), Config(seeds_dir=seeds))
+    reasons = {r.path: r.reason for r in corpus.rejected}
+    assert "leaves the corpus folder" in reasons["seeds/link.txt"]
+    assert "broken symbolic link" in reasons["seeds/broken.txt"]
+    assert "duplicate" not in reasons.get("seeds/inside.txt", "")
+    assert all("Secret" not in a.text for a in corpus.articles)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file_is_rejected(tmp_path: Path) -> None:
+    seeds = write_corpus(tmp_path / "seeds", {"a.txt": BODY, "locked.txt": BODY})
+    (seeds / "locked.txt").chmod(0)
+    corpus = ingest(Corpus(), Config(seeds_dir=seeds))
+    assert "cannot read the file" in corpus.rejected[0].reason
+
+
+def test_two_formats_claiming_one_id(tmp_path: Path) -> None:
+    corpus = read(tmp_path, {"a.txt": BODY, "a.md": BODY})
+    assert [a.path for a in corpus.articles] == ["seeds/a.md"]
+    assert (
+        corpus.rejected[0].path == "seeds/a.txt" and "duplicate article id 'a'" in corpus.rejected[0].reason
+    )
+
+
+def test_cr_only_line_endings(tmp_path: Path) -> None:
+    corpus = read(tmp_path, {"mac.txt": ("Storm batters the coast\r\r" + BODY.replace("\n", "\r")).encode()})
+    [article] = corpus.articles
+    assert article.title == "Storm batters the coast"
+    assert [s.text for s in article.sentences][-1] == "Roads were closed."
+
+
+FIELD_VALUES = st.one_of(
+    st.none(), st.text(max_size=40), st.integers(), st.lists(st.text(max_size=10), max_size=3)
+)
+RECORDS = st.dictionaries(
+    st.sampled_from(["title", "text", "maintext", "url", "date", "date_publish", "authors", "author", "x"]),
+    FIELD_VALUES,
+).map(lambda record: json.dumps(record).encode())
+FRONT_MATTER = st.text(max_size=200).map(lambda meta: f"---\n{meta}\n---\nThe body. It has text.\n".encode())
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".json", ".jsonl", ".html"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=400) | st.text(max_size=400).map(str.encode) | FRONT_MATTER | RECORDS)
+def test_any_bytes_give_an_article_or_a_reason(
+    tmp_path_factory: pytest.TempPathFactory, suffix: str, data: bytes
+) -> None:
     folder = tmp_path_factory.mktemp("fuzz")
-    (folder / "x.txt").write_bytes(data)
-    corpus = ingest(Corpus(), Config(seeds_dir=folder))
-    assert len(corpus.articles) + len(corpus.rejected) == 1
+    (folder / f"x{suffix}").write_bytes(data)
+    corpus = ingest(Corpus(), Config(seeds_dir=folder, cache_dir=None))
+    assert corpus.articles or corpus.rejected
     for article in corpus.articles:
         for sentence in article.sentences:
             assert article.text[sentence.start : sentence.end] == sentence.text

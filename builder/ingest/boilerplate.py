@@ -8,10 +8,9 @@ _BOILERPLATE = re.compile(
     r"""^(?:
         read\s+(?:more|also|next)\b
       | (?:related|recommended|more)\s*(?:articles?|stories|coverage|content|news)?\s*:
-      | see\s+also\b | more\s+(?:on|from)\s+this\b | (?:copyright|©|\(c\))\s | .*\ball\s+rights\s+reserved\b
+      | see\s+also\b | more\s+(?:on|from)\s+this\b | (?:copyright|©|\(c\))\s
       | sign\s+up\b | subscribe\b | follow\s+us\b | click\s+here\b | share\s+(?:this|on|via)\b
       | advertisement\s*$ | download\s+(?:our|the)\s+app\b
-      | .*\bnewsletter\b.*\b(?:sign|subscribe|inbox|delivered)\b
       | (?:this\s+)?(?:article|story|content)\s+(?:is\s+)?(?:continues|continued)\s+below\b
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -24,17 +23,27 @@ _CREDIT_LINE = re.compile(
     )\)?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_SIGN_UP = re.compile(r"\b(?:sign|subscribe|inbox|delivered)\b")
 _LINK_LIKE_WORDS = 15
+_LONGEST = 400
+"""Boilerplate and credit lines are short: longer units are story text, and are not searched."""
 
 
 def is_boilerplate(unit: str) -> bool:
     """Tell whether a line is site furniture: related links, copyright, sign-up prompts."""
-    return _BOILERPLATE.match(unit) is not None
+    if len(unit) > _LONGEST:
+        return False
+    if _BOILERPLATE.match(unit):
+        return True
+    lowered = unit.lower()
+    return "all rights reserved" in lowered or (
+        "newsletter" in lowered and _SIGN_UP.search(lowered) is not None
+    )
 
 
 def is_credit_line(unit: str) -> bool:
     """Tell whether a line credits the production: `Reporting by ...`, `-- AFP`, `(Reuters)`."""
-    return _CREDIT_LINE.match(unit) is not None
+    return len(unit) <= _LONGEST and _CREDIT_LINE.match(unit) is not None
 
 
 def trailing_start(units: list[str]) -> int:

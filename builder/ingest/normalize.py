@@ -43,6 +43,8 @@ _SPACE = re.compile(r"\s+")
 
 def comparison_key(text: str) -> str:
     """Return the key two texts share when they differ only in typography, case or spacing."""
+    if text.isascii():  # nothing to fold but case and spacing
+        return _SPACE.sub(" ", text.lower()).strip()
     folded = unicodedata.normalize("NFKC", text).translate(_TRANSLATE).casefold()
     # casefold can produce characters NFKC would change again (e.g. 'ǰ'); settle them.
     folded = unicodedata.normalize("NFKC", folded).translate(_TRANSLATE)

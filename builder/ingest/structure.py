@@ -57,6 +57,8 @@ _CONTINUING = frozenset(
     ]
 )
 _HEADLINE_MAX_WORDS = 30
+_CREDIT_TAIL = 120
+_SENTENCE_END = frozenset(".!?\"”’'")
 _STANDFIRST_MAX_WORDS = 60
 
 
@@ -135,10 +137,17 @@ def _stands_alone(previous: str, line: str, second: bool) -> bool:
     """Tell whether `line` starts a new unit after `previous` in a block that looks hard-wrapped."""
     return (
         (second and _is_headline(previous) and line[0].isupper())
-        or _CREDIT.search(previous) is not None
-        or _CREDIT.search(line) is not None
+        or _caption_credit(previous) is not None
+        or _caption_credit(line) is not None
         or _BYLINE.match(line) is not None
     )
+
+
+def _caption_credit(unit: str) -> re.Match[str] | None:
+    """Find a photo credit closing the unit; only its tail is searched, as credits are short."""
+    if unit[-1:] in _SENTENCE_END:
+        return None  # the common case, a story paragraph, costs one comparison
+    return _CREDIT.search(unit, max(0, len(unit) - _CREDIT_TAIL))
 
 
 def _is_headline(line: str) -> bool:
@@ -147,7 +156,7 @@ def _is_headline(line: str) -> bool:
         2 <= len(words) <= _HEADLINE_MAX_WORDS
         and line[-1] not in _END_PUNCT
         and words[-1].lower() not in _CONTINUING
-        and _CREDIT.search(line) is None
+        and _caption_credit(line) is None
         and _match_dateline(line) is None
         and _BYLINE.match(line) is None
     )
@@ -180,7 +189,7 @@ def find_structure(text: str, begin: int = 0) -> Structure:
             boilerplate.append(Span("boilerplate", unit, start, end))
         elif position == 0 and tail > 1 and (heading or _is_headline(unit)):
             headline = Span("headline", unit, start, end)
-        elif (credit := _CREDIT.search(unit)) and len(unit.split()) <= 80:
+        elif (credit := _caption_credit(unit)) and len(unit.split()) <= 80:
             captions.append(Span("caption", unit, start, end))
             credits.append(
                 Span("credit", credit.group().strip(), start + credit.start(), start + credit.end())

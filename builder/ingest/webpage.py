@@ -21,7 +21,9 @@ _CACHE_VERSION = f"trafilatura-{trafilatura.__version__}-1"
 
 
 def _extract(html: str) -> dict[str, Any] | None:
-    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False
+    )
     result = extracted.as_dict() if extracted is not None and not isinstance(extracted, dict) else extracted
     if not result or not (result.get("text") or "").strip():
         return None
@@ -32,7 +34,7 @@ def _extract(html: str) -> dict[str, Any] | None:
 
 
 def _cached_extract(source: Source, cache: Path | None) -> dict[str, Any] | None:
-    """Extract once per file content: the cache file is named by the bytes' digest and the extractor version."""
+    """Extract once per file content: the cache entry is named by the bytes' digest and the extractor."""
     if cache is None:
         return _extract(source.text)
     entry = cache / "html" / f"{hashlib.sha256(source.data).hexdigest()}-{_CACHE_VERSION}.json"

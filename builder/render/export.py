@@ -84,7 +84,8 @@ def corpus_document(corpus: Corpus) -> dict[str, Any]:
             for r in corpus.rejected
         ],
         "notices": [
-            {"path": p.path, "severity": p.severity, "message": p.message, "line": p.line} for p in corpus.notices
+            {"path": p.path, "severity": p.severity, "message": p.message, "line": p.line}
+            for p in corpus.notices
         ],
     }
 
