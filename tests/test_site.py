@@ -216,3 +216,43 @@ def test_awkward_files_still_build(tmp_path: Path) -> None:
     assert "\x02" not in ctrl and "\x07" not in ctrl and "wzxhzdk:0" in ctrl
     assert "Bell \ufffd and \ufffdwzxhzdk:0\ufffd in a headline" in ctrl
     assert any("Accents in the name" in page for page in pages.values())
+
+
+def test_bad_input_is_reported_while_the_seeds_publish(tmp_path: Path) -> None:
+    seeds = write_corpus(
+        tmp_path / "seeds",
+        {
+            **{p.name: p.read_bytes() for p in SEEDS.iterdir()},
+            "empty.txt": "",
+            "blank.md": "  \n\n ",
+            "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00",
+            "huge.txt": "word " * 2000,
+            "tagged.md": "---\ntitle: !!python/object/apply:os.system [ls]\n---\nBody.",
+            "bomb.md": "---\na: &a [x, x]\nb: [*a, *a]\n---\nBody.",
+            "feed.jsonl": '{"title": "ok", "text": "A record. It is fine."}\n{broken\n',
+            "orphan.yml": "outlet: Nobody\n",
+            "dup.md": "Duplicate id\n\nTwo files give one id.",
+            "dup.txt": "Duplicate id\n\nTwo files give one id.",
+        },
+    )
+    (seeds / "escape.txt").symlink_to(ROOT / "README.md")
+    site = tmp_path / "site"
+    pipeline.build(site_config(seeds, site, max_file_bytes=6000))
+    report = (site / "report" / "index.html").read_text(encoding="utf-8")
+    for name, reason in [
+        ("empty.txt", "empty file"),
+        ("blank.md", "empty file"),
+        ("binary.txt", "binary content"),
+        ("huge.txt", "over the 6,000-byte limit"),
+        ("tagged.md", "could not determine a constructor"),
+        ("bomb.md", "anchors (&amp;a) are not allowed"),
+        ("feed.jsonl", "line 2: record 2: not valid JSON"),
+        ("orphan.yml", "no article file of the same name"),
+        ("escape.txt", "leaves the corpus folder"),
+    ]:
+        row = report[report.index(f"<code>seeds/{name}</code>") :]
+        assert reason in row[: row.index("</tr>")], name
+    assert report.count("duplicate article id") == 2
+    assert len(list((site / "events").iterdir())) == 2
+    event = next(p for p in (site / "events").iterdir() if p.name.startswith("civilians-killed"))
+    assert (event / "index.html").read_text(encoding="utf-8").count('class="px-column"') == 2

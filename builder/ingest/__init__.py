@@ -74,7 +74,6 @@ class _Ingest:
         self.splitter = SentenceSplitter()
         self.articles: list[Article] = []
         self.rejected: list[Rejected] = []
-        self.owners: dict[str, str] = {}
         self.corpus_file = CorpusFile()
         stems = {(p.parent, p.stem) for p in files if p.suffix.lower() in READERS}
         self.sidecars = {p for p in files if p.suffix.lower() in SIDECARS and (p.parent, p.stem) in stems}
@@ -149,12 +148,6 @@ class _Ingest:
         side_problems: tuple[Problem, ...],
         companions: tuple[str, ...],
     ) -> None:
-        if document.article_id in self.owners:
-            owner = self.owners[document.article_id]
-            self.rejected.append(
-                Rejected(source.shown, f"duplicate article id '{document.article_id}': '{owner}' has it")
-            )
-            return
         meta = _merged(side_meta, document.meta)
         meta = resolve_outlet(meta, source.path.name, self.corpus_file.outlets)
         document = dataclasses.replace(document, meta=meta, problems=side_problems + document.problems)
@@ -164,8 +157,20 @@ class _Ingest:
                 Rejected(source.shown, "no article text: only a headline, captions or boilerplate")
             )
             return
-        self.owners[document.article_id] = source.shown
         self.articles.append(article)
+
+    def refuse_shared_ids(self) -> None:
+        """Reject every file that claims an id another file claims too: neither is the article meant."""
+        claims: dict[str, list[Article]] = {}
+        for article in self.articles:
+            claims.setdefault(article.id, []).append(article)
+        for article_id, claimants in claims.items():
+            if len(claimants) > 1:
+                paths = ", ".join(f"'{a.path}'" for a in claimants)
+                for article in claimants:
+                    reason = f"duplicate article id '{article_id}': {paths} all claim it; rename all but one"
+                    self.rejected.append(Rejected(article.path, reason))
+        self.articles = [a for a in self.articles if len(claims[a.id]) == 1]
 
 
 def _merged(base: Metadata, override: Metadata) -> Metadata:
@@ -185,6 +190,7 @@ def ingest(corpus: Corpus, config: Config) -> Corpus:
         run.read_corpus_file(corpus_file)
     for path in files:
         run.read(path)
+    run.refuse_shared_ids()
     return dataclasses.replace(
         corpus,
         articles=tuple(run.articles),
