@@ -97,7 +97,14 @@ def group_events(corpus: Corpus, config: Config) -> Corpus:
     """Group the corpus's articles into events, in a stable order."""
     articles = corpus.articles
     parent = list(range(len(articles)))
+    # The corpus maintainer's `event` field wins: those articles are grouped by it and by nothing else.
+    named: dict[str, int] = {}
+    for i, article in enumerate(articles):
+        if article.meta.event:
+            parent[i] = named.setdefault(article.meta.event, i)
     for (a, b), count in shared_sentences(articles).items():
+        if articles[a].meta.event or articles[b].meta.event:
+            continue
         smaller = min(len(articles[a].sentences), len(articles[b].sentences))
         if a < b and count >= SHARED_SHARE * smaller:
             parent[_find(parent, a)] = _find(parent, b)

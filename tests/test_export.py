@@ -100,3 +100,32 @@ def test_every_schema_field_is_documented() -> None:
 
     missing = sorted(name for name in names(schema) if f"`{name}`" not in page)
     assert not missing, f"fields missing from docs/data-and-schema.md: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("case", "article_id", "expected"),
+    [
+        ("sidecar", "story", {"outlet": "Example Times", "published": "2024-03-05T09:30:00+01:00",
+                              "authors": ["Ana Lima", "Ben Ode"], "license": "CC BY 4.0", "language": "en",
+                              "retrieved": "2024-03-06", "companions": ["sidecar/story.yml"]}),
+        ("markdown", "report", {"title": "Council approves budget", "event": "city-budget-2024",
+                                "outlet": "City Paper", "published": "2024-02-01", "format": "md"}),
+        ("records", "newsplease-1f707203", {"authors": ["Sam Reed"], "url": "https://example.org/fire",
+                                            "format": "json", "record": 1, "text_source": "record"}),
+        ("records", "feed-a7e8928d", {"outlet": "Example News", "authors": ["Ana Lima", "Ben Ode"],
+                                      "format": "jsonl", "published": "2024-05-06"}),
+        ("webpage", "page", {"url": "https://daily.example.com/storm", "authors": ["Jane Doe"],
+                             "published": "2024-03-02", "text_source": "extracted", "format": "html"}),
+        ("corpus_file", "001_b", {"outlet": "Arab News"}),
+    ],
+)  # fmt: skip
+def test_every_format_round_trips_its_metadata(
+    tmp_path: Path, case: str, article_id: str, expected: dict[str, Any]
+) -> None:
+    document = export(ROOT / "tests" / "fixtures" / "ingest" / case, tmp_path / "out.json")
+    jsonschema.validate(document, json.loads(schema_text()), cls=jsonschema.Draft202012Validator)
+    [article] = [a for a in document["articles"] if a["id"] == article_id]
+    assert {key: article[key] for key in expected} == expected
+    if article["text"] is not None:
+        for sentence in article["sentences"]:
+            assert article["text"][sentence["start"] : sentence["end"]] == sentence["text"]

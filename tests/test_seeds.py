@@ -70,3 +70,18 @@ def test_the_two_seeds_are_one_event(corpus: Corpus) -> None:
     assert event.article_ids == (SEED_000, SEED_001)
     assert event.title == "Civilians killed after US-led coalition strikes in Syria near Turkey"
     assert event.slug.startswith("civilians-killed-after-us-led-coalition")
+
+
+def test_event_field_forces_membership(tmp_path: Path) -> None:
+    from tests.conftest import write_corpus
+
+    seeds = write_corpus(
+        tmp_path / "seeds",
+        {
+            "a.md": "---\nevent: storm-2024\n---\nStorm hits coast\n\nThe storm hit the coast on Monday.",
+            "b.md": "---\nevent: storm-2024\n---\nFire in the market\n\nA fire broke out in the market.",
+            "c.txt": "Storm hits coast\n\nThe storm hit the coast on Monday.",
+        },
+    )
+    corpus = analyse(Config(seeds_dir=seeds))
+    assert sorted(e.article_ids for e in corpus.events) == [("a", "b"), ("c",)]

@@ -256,3 +256,30 @@ def test_bad_input_is_reported_while_the_seeds_publish(tmp_path: Path) -> None:
     assert len(list((site / "events").iterdir())) == 2
     event = next(p for p in (site / "events").iterdir() if p.name.startswith("civilians-killed"))
     assert (event / "index.html").read_text(encoding="utf-8").count('class="px-column"') == 2
+
+
+def test_formats_publish_their_texts_and_fold_boilerplate(tmp_path: Path) -> None:
+    fixtures = ROOT / "tests" / "fixtures" / "ingest"
+    seeds = write_corpus(
+        tmp_path / "seeds",
+        {
+            p.name: p.read_bytes()
+            for case in ("raw_text", "records", "webpage")
+            for p in (fixtures / case).iterdir()
+        },
+    )
+    site = tmp_path / "site"
+    pipeline.build(site_config(seeds, site, cache_dir=tmp_path / "cache"))
+    wire = (site / "articles" / "wire" / "index.html").read_text(encoding="utf-8")
+    assert '<details class="px-boilerplate">' in wire and "Copyright 2024 Reuters" in wire
+    assert "Standfirst" in wire and "Reporting by Ruma Paul" in wire
+    corpus = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    for article in corpus["articles"]:
+        if article["text_source"] == "file":
+            assert not (site / "data" / "texts" / f"{article['slug']}.txt").exists()
+            continue
+        published = (site / "data" / "texts" / f"{article['slug']}.txt").read_text(encoding="utf-8")
+        assert published == article["text"]
+        for sentence in article["sentences"]:
+            assert published[sentence["start"] : sentence["end"]] == sentence["text"]
+    assert list((tmp_path / "cache" / "html").glob("*.json"))
