@@ -179,8 +179,9 @@ class Rejected:
     """Why it was rejected, in plain words."""
     line: int | None = None
     """1-based line of the fault, where there is one."""
-    severity: Literal["error", "ignored"] = "error"
-    """`ignored` for files that are not meant to be articles (hidden files); `error` otherwise."""
+    severity: Literal["error", "ignored", "not-an-article"] = "error"
+    """`ignored`: not meant to be an article (hidden files); `not-an-article`: a page with no story
+    (login wall, cookie notice, list of links); `error`: a bad file."""
 
     def __str__(self) -> str:
         return f"{self.severity}: {_where(self.path, self.line)}: {self.reason}"
@@ -201,6 +202,34 @@ class Outlet:
 
 
 @dataclass(frozen=True)
+class EventRule:
+    """A corpus maintainer's decision about events, from the corpus file; it wins over the algorithm."""
+
+    articles: tuple[str, ...] = ()
+    """Article ids whose events are merged into one."""
+    split: tuple[str, ...] = ()
+    """Article ids that each stand alone as an event."""
+    name: str | None = None
+    """An `event` field value the rule is about (for its title)."""
+    title: str | None = None
+    """Title for the event the rule's articles or name make."""
+
+
+@dataclass(frozen=True)
+class Membership:
+    """Why one article belongs to its event."""
+
+    score: float
+    """Similarity to the rest of the event, 0 to 1 (1 for an event of one article, or an override)."""
+    shared_sentences: int
+    """Sentences of this article found (identical or edited) in another member."""
+    shared_terms: tuple[str, ...]
+    """The strongest names and terms this article shares with the other members."""
+    reason: str
+    """`similar`, `only article`, or the override that put it here (`event field`, `corpus file`)."""
+
+
+@dataclass(frozen=True)
 class Event:
     """A group of articles that report the same event."""
 
@@ -212,6 +241,20 @@ class Event:
     """Readable title of the event."""
     article_ids: tuple[str, ...]
     """Member articles, earliest first."""
+    title_source: str = "headline"
+    """`corpus file`, `headline` (the most representative one), or `generated` (no member has a headline)."""
+    date: str | None = None
+    """ISO date of the event: the earliest publication date, else the date the texts give most."""
+    date_source: str | None = None
+    """`published` or `text`, when there is a date."""
+    place: str | None = None
+    """The place the texts name most (a town or country from the gazetteer), when any."""
+    membership: tuple[tuple[str, Membership], ...] = ()
+    """(article id, why it belongs), in member order."""
+    topic: str = ""
+    """Id of the coarser group of related events this one is part of."""
+    overrides: tuple[str, ...] = ()
+    """What the corpus maintainer decided for this event, in plain words."""
 
 
 @dataclass(frozen=True)
@@ -232,6 +275,8 @@ class Corpus:
     """Outlets named in the corpus file."""
     notices: tuple[Problem, ...] = ()
     """Warnings about the corpus as a whole (the corpus file), not about one article."""
+    event_rules: tuple[EventRule, ...] = ()
+    """The corpus maintainer's event decisions from the corpus file."""
 
     def article(self, article_id: str) -> Article:
         """Return the article with this id."""

@@ -199,4 +199,5 @@ def ingest(corpus: Corpus, config: Config) -> Corpus:
         files=tuple(run.shown(p) for p in files),
         outlets=run.corpus_file.outlets,
         notices=run.corpus_file.warnings,
+        event_rules=run.corpus_file.event_rules,
     )

@@ -9,11 +9,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from builder.ingest.metadata import YamlError, load_yaml_mapping
-from builder.model import Metadata, Outlet, Problem, Rejected
+from builder.model import EventRule, Metadata, Outlet, Problem, Rejected
 
 NAME = "corpus.yml"
 """The corpus file, at the top of the corpus folder."""
 _OUTLET_KEYS = {"name", "domain", "country", "files"}
+_EVENT_KEYS = {"articles", "split", "name", "title"}
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,33 @@ class CorpusFile:
     """The corpus file's settings and the warnings met reading it."""
 
     outlets: tuple[Outlet, ...] = ()
+    event_rules: tuple[EventRule, ...] = ()
     warnings: tuple[Problem, ...] = ()
+
+
+def _ids(value: Any) -> tuple[str, ...]:
+    values = [value] if isinstance(value, (str, int)) else value if isinstance(value, list) else []
+    return tuple(str(v) for v in values)
+
+
+def _event_rule(entry: Any, number: int, path: str, warnings: list[Problem]) -> EventRule | None:
+    if not isinstance(entry, dict):
+        warnings.append(Problem(path, "warning", f"event rule {number} must be a mapping (ignored)"))
+        return None
+    for key in sorted(set(entry) - _EVENT_KEYS):
+        warnings.append(Problem(path, "warning", f"event rule {number}: unknown key '{key}' (ignored)"))
+    rule = EventRule(
+        articles=_ids(entry.get("articles")),
+        split=_ids(entry.get("split")),
+        name=str(entry["name"]) if entry.get("name") else None,
+        title=str(entry["title"]) if entry.get("title") else None,
+    )
+    if not (rule.articles or rule.split or rule.name):
+        warnings.append(
+            Problem(path, "warning", f"event rule {number} names no articles, split or name (ignored)")
+        )
+        return None
+    return rule
 
 
 def _outlet(entry: Any, number: int, path: str, warnings: list[Problem]) -> Outlet | None:
@@ -47,14 +74,20 @@ def read_corpus_file(text: str, path: str) -> CorpusFile | Rejected:
         raw = load_yaml_mapping(text)
     except YamlError as exc:
         return Rejected(path, f"corpus file: {exc}", exc.line)
+    known = {"outlets", "events"}
     warnings = [
-        Problem(path, "warning", f"unknown key '{key}' (ignored)") for key in sorted(set(raw) - {"outlets"})
+        Problem(path, "warning", f"unknown key '{key}' (ignored)") for key in sorted(set(raw) - known)
     ]
-    entries = raw.get("outlets") or []
-    if not isinstance(entries, list):
-        return Rejected(path, "corpus file: 'outlets' must be a list")
+    entries, rules = raw.get("outlets") or [], raw.get("events") or []
+    if not isinstance(entries, list) or not isinstance(rules, list):
+        return Rejected(path, "corpus file: 'outlets' and 'events' must be lists")
     outlets = [_outlet(entry, n, path, warnings) for n, entry in enumerate(entries, 1)]
-    return CorpusFile(tuple(o for o in outlets if o is not None), tuple(warnings))
+    event_rules = [_event_rule(entry, n, path, warnings) for n, entry in enumerate(rules, 1)]
+    return CorpusFile(
+        tuple(o for o in outlets if o is not None),
+        tuple(r for r in event_rules if r is not None),
+        tuple(warnings),
+    )
 
 
 def _bare(domain: str) -> str:

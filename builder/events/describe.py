@@ -1,0 +1,103 @@
+"""Name each event: stable id and slug, title, date, place, and why each article belongs."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+
+from builder.events.features import Profile, cosine, shared_terms
+from builder.model import Article, Event, Membership
+
+_DATE = re.compile(
+    r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
+_MONTHS = {m: n for n, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
+
+
+def slugify(title: str, limit: int = 60) -> str:
+    """Return lowercase title words joined by hyphens, cut at a word boundary."""
+    slug = ""
+    for word in re.findall(r"[a-z0-9]+", title.lower()):
+        if len(slug) + len(word) + 1 > limit:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug or "event"
+
+
+def earliest_first(members: list[Article]) -> list[Article]:
+    """Order members by publication date (undated last), then id: the first is the event's anchor."""
+    return sorted(members, key=lambda a: (a.published or "9999", a.id))
+
+
+def text_date(members: list[Article]) -> str | None:
+    """Return the absolute date the members' texts give most often (earliest on a tie)."""
+    found: Counter[str] = Counter()
+    for article in members:
+        for match in _DATE.finditer(article.text):
+            month = _MONTHS[match["month"]]
+            day = int(match["day"])
+            if 1 <= day <= 31:
+                found[f"{match['year']}-{month:02d}-{day:02d}"] += 1
+    if not found:
+        return None
+    return min(found, key=lambda d: (-found[d], d))
+
+
+def describe(
+    members: list[Article],
+    profiles: dict[str, Profile],
+    shared: dict[str, int],
+    notes: dict[str, str],
+    title_override: str | None,
+    place: str | None,
+) -> Event:
+    """Return the event for these members; id and slug depend only on the earliest member."""
+    ordered = earliest_first(members)
+    anchor = ordered[0]
+    digest = hashlib.sha1(anchor.id.encode()).hexdigest()
+    scores = {}
+    for article in ordered:
+        others = [profiles[o.id] for o in ordered if o.id != article.id]
+        scores[article.id] = (
+            sum(cosine(profiles[article.id], o) for o in others) / len(others) if others else 1.0
+        )
+    headlined = [a for a in ordered if a.title_source in ("headline", "metadata")]
+    if title_override:
+        title, title_source = title_override, "corpus file"
+    elif headlined:
+        # The most representative headline: its article is the most like the rest of the event.
+        best = max(headlined, key=lambda a: (scores[a.id], -ordered.index(a)))
+        title, title_source = best.title, "headline"
+    else:
+        title, title_source = anchor.title, "generated"
+    published = sorted(a.published[:10] for a in ordered if a.published)
+    date, date_source = (published[0], "published") if published else (text_date(ordered), "text")
+    membership = []
+    for article in ordered:
+        others = [profiles[o.id] for o in ordered if o.id != article.id]
+        reason = notes.get(article.id) or ("only article" if not others else "similar")
+        membership.append(
+            (
+                article.id,
+                Membership(
+                    score=round(scores[article.id], 3),
+                    shared_sentences=shared.get(article.id, 0),
+                    shared_terms=shared_terms(profiles[article.id], others),
+                    reason=reason,
+                ),
+            )
+        )
+    return Event(
+        id=digest[:12],
+        slug=f"{slugify(anchor.title)}-{digest[:6]}",
+        title=title,
+        article_ids=tuple(a.id for a in ordered),
+        title_source=title_source,
+        date=date,
+        date_source=date_source if date else None,
+        place=place,
+        membership=tuple(membership),
+        overrides=tuple(sorted({notes[a.id] for a in ordered if a.id in notes})),
+    )

