@@ -8,7 +8,14 @@ from typing import Literal
 from builder.model import Article, Corpus, Rejected
 
 Outcome = Literal[
-    "published", "partly published", "rejected", "ignored", "metadata", "corpus file", "unaccounted"
+    "published",
+    "partly published",
+    "rejected",
+    "not an article",
+    "ignored",
+    "metadata",
+    "corpus file",
+    "unaccounted",
 ]
 
 
@@ -47,7 +54,14 @@ def account(corpus: Corpus) -> list[FileOutcome]:
         if found:
             outcome = "partly published" if refused else "published"
         elif refused:
-            outcome = "ignored" if all(r.severity == "ignored" for r in refused) else "rejected"
+            severities = {r.severity for r in refused}
+            outcome = (
+                "ignored"
+                if severities == {"ignored"}
+                else "not an article"
+                if severities == {"not-an-article"}
+                else "rejected"
+            )
         elif users:
             outcome = "metadata"
         elif path == corpus_file:

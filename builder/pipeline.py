@@ -13,11 +13,13 @@ from builder.ingest import ingest
 from builder.model import Corpus
 from builder.render.export import write_export
 from builder.render.site import publish_site
+from builder.screen import screen_articles
 
 Stage = Callable[[Corpus, Config], Corpus]
 
 STAGES: list[tuple[str, Stage]] = [
     ("ingest", ingest),
+    ("screen", screen_articles),
     ("events", group_events),
 ]
 """Analysis stages in the order they run; a new capability is a new entry."""
@@ -48,7 +50,8 @@ def assess(corpus: Corpus, config: Config) -> Outcome:
     """Count the corpus's problems; under `strict`, any of them fails the run."""
     bad = [r for r in corpus.rejected if r.severity == "error"]
     messages = tuple(str(r) for r in corpus.rejected) + tuple(str(p) for p in corpus.problems)
-    outcome = Outcome(corpus, messages, len(bad), len(corpus.problems))
+    set_aside = sum(1 for r in corpus.rejected if r.severity == "not-an-article")
+    outcome = Outcome(corpus, messages, len(bad), len(corpus.problems) + set_aside)
     if config.strict and (outcome.errors or outcome.warnings):
         raise StrictError(
             f"--strict: {outcome.errors} rejected file(s) and {outcome.warnings} warning(s); site not updated"

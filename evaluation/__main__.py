@@ -41,7 +41,11 @@ def ecbplus_events(data: Path) -> list[tuple[str, str]]:
         "topic": {f"{aid}.txt": event.topic for event in corpus.events for aid in event.article_ids},
     }
     rows = [
-        ("ECB+: articles, events found", f"{len(corpus.articles)}, {len(corpus.events)} in {seconds:.1f} s")
+        (
+            "ECB+: articles, events, topics",
+            f"{len(corpus.articles)}, {len(corpus.events)}, {len({e.topic for e in corpus.events})}"
+            f" in {seconds:.1f} s",
+        )
     ]
     for level in ("event_id", "topic"):
         gold = {name: str(label[level]) for name, label in labels.items()}

@@ -32,10 +32,13 @@ def earliest_first(members: list[Article]) -> list[Article]:
 
 
 def text_date(members: list[Article]) -> str | None:
-    """Return the absolute date the members' texts give most often (earliest on a tie)."""
+    """Return the absolute date the members' sentences give most often (earliest on a tie).
+
+    Only body sentences count: a photo caption's date is often years older than the story.
+    """
     found: Counter[str] = Counter()
     for article in members:
-        for match in _DATE.finditer(article.text):
+        for match in (m for s in article.sentences for m in _DATE.finditer(s.text)):
             month = _MONTHS[match["month"]]
             day = int(match["day"])
             if 1 <= day <= 31:

@@ -34,9 +34,11 @@ class Profile:
     """Term -> weight; names are prefixed `@`, numbers `#`."""
     top: tuple[str, ...]
     """The strongest terms, for the candidate index."""
+    forms: dict[str, str]
+    """Name term -> the name as the article writes it (`@atmeh` -> `Atmeh`)."""
 
 
-def _terms(article: Article) -> Counter[str]:
+def _terms(article: Article, forms: dict[str, str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     texts = [s.text for s in article.sentences]
     if article.headline:
@@ -52,18 +54,20 @@ def _terms(article: Article) -> Counter[str]:
             counts[word] += 1
             if position > 0 and token[0].isupper():
                 counts["@" + word] += 1
+                forms.setdefault("@" + word, token)
     return counts
 
 
 def profiles(articles: list[Article]) -> list[Profile]:
     """Return every article's profile; weights use document frequencies over these articles."""
-    counts = [_terms(a) for a in articles]
+    all_forms = [dict[str, str]() for _ in articles]
+    counts = [_terms(a, forms) for a, forms in zip(articles, all_forms, strict=True)]
     frequency: Counter[str] = Counter()
     for terms in counts:
         frequency.update(terms.keys())
     total = len(articles)
     found = []
-    for terms in counts:
+    for terms, forms in zip(counts, all_forms, strict=True):
         weights: dict[str, float] = {}
         for term, count in terms.items():
             if frequency[term] < 2 and total > 1:
@@ -73,7 +77,7 @@ def profiles(articles: list[Article]) -> list[Profile]:
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         unit = {t: w / norm for t, w in weights.items()}
         top = tuple(sorted(unit, key=lambda t: (-unit[t], t))[:TOP_TERMS])
-        found.append(Profile(unit, top))
+        found.append(Profile(unit, top, forms))
     return found
 
 
@@ -84,19 +88,16 @@ def cosine(a: Profile, b: Profile) -> float:
 
 
 def shared_terms(a: Profile, others: list[Profile], limit: int = 8) -> tuple[str, ...]:
-    """Return the terms that most tie an article to the others, names first, as readable words."""
+    """Return the names, then the words, that most tie an article to the others."""
     score: dict[str, float] = defaultdict(float)
     for other in others:
         for term, weight in a.weights.items():
             if term in other.weights:
                 score[term] += weight * other.weights[term]
     ranked = sorted(score, key=lambda t: (-score[t], t))
-    names = {t[1:] for t in ranked if t[0] == "@"}
-    readable: list[str] = []
-    for term in ranked:
-        word = term.lstrip("@#")
-        if term[0] != "@" and word in names:
-            continue  # shown once, as the name
-        if word not in readable:
-            readable.append(word)
-    return tuple(readable[:limit])
+    names = [t[1:] for t in ranked if t[0] == "@"]
+    words = [t.lstrip("#") for t in ranked if t[0] != "@" and t.lstrip("#") not in names]
+    names = [a.forms.get("@" + name, name) for name in names]
+    half = limit // 2
+    chosen = names[:half] + words[: limit - min(half, len(names))]
+    return tuple(chosen[:limit])

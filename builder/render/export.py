@@ -66,7 +66,27 @@ def _article(article: Article) -> dict[str, Any]:
 
 
 def _event(event: Event) -> dict[str, Any]:
-    return {"id": event.id, "slug": event.slug, "title": event.title, "articles": list(event.article_ids)}
+    return {
+        "id": event.id,
+        "slug": event.slug,
+        "title": event.title,
+        "title_source": event.title_source,
+        "articles": list(event.article_ids),
+        "date": event.date,
+        "date_source": event.date_source,
+        "place": event.place,
+        "topic": event.topic,
+        "overrides": list(event.overrides),
+        "membership": {
+            article_id: {
+                "score": why.score,
+                "shared_sentences": why.shared_sentences,
+                "shared_terms": list(why.shared_terms),
+                "reason": why.reason,
+            }
+            for article_id, why in event.membership
+        },
+    }
 
 
 def corpus_document(corpus: Corpus) -> dict[str, Any]:

@@ -72,8 +72,16 @@ def render_pages(corpus: Corpus, home_intro: str) -> dict[str, str]:
     for event in corpus.events:
         members = [by_id[i] for i in event.article_ids]
         views = {a.id: paragraph_views(a) for a in members}
+        related = [e for e in corpus.events if e.topic == event.topic and e.id != event.id]
         pages[f"events/{event.slug}.md"] = env.get_template("event.md.j2").render(
-            title=event.title, event=event, articles=members, views=views, root="../../", in_columns=True
+            title=event.title,
+            event=event,
+            articles=members,
+            labels={a.id: a.label for a in members},
+            related=related,
+            views=views,
+            root="../../",
+            in_columns=True,
         )
         for aid in event.article_ids:
             event_of.setdefault(aid, []).append(event)
@@ -98,6 +106,7 @@ def render_pages(corpus: Corpus, home_intro: str) -> dict[str, str]:
         events=len(corpus.events),
         rejected=sum(1 for r in corpus.rejected if r.severity == "error"),
         ignored=sum(1 for r in corpus.rejected if r.severity == "ignored"),
+        not_articles=sum(1 for r in corpus.rejected if r.severity == "not-an-article"),
         warnings=len(corpus.problems),
     )
     labels = {e.id: [by_id[i].label for i in e.article_ids] for e in corpus.events}
