@@ -1,0 +1,128 @@
+"""Events: grouping, stable identity, overrides, time, file order, and pages that are not articles."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from pathlib import Path
+
+from builder.config import Config
+from builder.events import group_events
+from builder.model import Corpus
+from builder.pipeline import analyse
+from tests.conftest import SEED_000, SEED_001, SEEDS, write_corpus
+
+QUAKE = (
+    "Quake shakes Chilean coast\n\n"
+    "A magnitude 6.1 earthquake struck off the coast of Valparaiso, Chile, on Sunday, the geological survey said. "
+    "Buildings swayed in Santiago and residents ran into the streets. No tsunami warning was issued for Valparaiso."
+)
+QUAKE_AGAIN = (
+    "Chile earthquake rattles Valparaiso\n\n"
+    "An earthquake of magnitude 6.1 hit near Valparaiso in Chile on Sunday, according to the geological survey. "
+    "In Santiago buildings swayed and people fled into the streets; Chilean officials issued no tsunami warning."
+)
+FIRE = (
+    "Market fire in Lagos\n\n"
+    "A fire destroyed hundreds of stalls at the Balogun market in Lagos, Nigeria, on Tuesday, the fire service said. "
+    "Traders in Lagos lost their goods; the cause of the Balogun blaze is not yet known."
+)
+
+
+def corpus_of(tmp_path: Path, files: dict[str, str | bytes], with_seeds: bool = True) -> Corpus:
+    seeds = {p.name: p.read_bytes() for p in SEEDS.iterdir()} if with_seeds else {}
+    folder = write_corpus(tmp_path / "seeds", {**seeds, **files})
+    return analyse(Config(seeds_dir=folder, cache_dir=None))
+
+
+def members(corpus: Corpus) -> list[tuple[str, ...]]:
+    return sorted(e.article_ids for e in corpus.events)
+
+
+def test_seeds_are_one_event_and_unrelated_articles_their_own(tmp_path: Path) -> None:
+    corpus = corpus_of(tmp_path, {"quake.txt": QUAKE, "fire.txt": FIRE})
+    assert members(corpus) == [(SEED_000, SEED_001), ("fire",), ("quake",)]
+
+
+def test_independent_reports_of_one_event_are_grouped(tmp_path: Path) -> None:
+    corpus = corpus_of(tmp_path, {"quake.txt": QUAKE, "quake2.txt": QUAKE_AGAIN, "fire.txt": FIRE})
+    assert ("quake", "quake2") in members(corpus)
+    event = next(e for e in corpus.events if "quake" in e.article_ids)
+    why = dict(event.membership)["quake2"]
+    assert why.reason == "similar" and why.score > 0.2
+    assert "Valparaiso" in why.shared_terms
+
+
+def test_event_url_survives_new_members_and_new_events(tmp_path: Path) -> None:
+    before = {e.article_ids[0]: e.slug for e in corpus_of(tmp_path / "a", {}).events}
+    rewrite = (SEEDS / f"{SEED_001}.txt").read_text(encoding="utf-8").replace("militant", "fighter")
+    after = corpus_of(tmp_path / "b", {"002_rewrite.txt": rewrite, "fire.txt": FIRE, "quake.txt": QUAKE})
+    event = next(e for e in after.events if SEED_000 in e.article_ids)
+    assert "002_rewrite" in event.article_ids
+    assert event.slug == before[SEED_000]
+
+
+def test_file_order_does_not_change_the_result(tmp_path: Path) -> None:
+    corpus = corpus_of(tmp_path, {"quake.txt": QUAKE, "quake2.txt": QUAKE_AGAIN, "fire.txt": FIRE})
+    config = Config(seeds_dir=tmp_path / "seeds", cache_dir=None)
+    for seed in range(3):
+        shuffled = list(corpus.articles)
+        random.Random(seed).shuffle(shuffled)
+        regrouped = group_events(dataclasses.replace(corpus, articles=tuple(shuffled), events=()), config)
+        assert regrouped.events == corpus.events
+
+
+def test_far_apart_publication_dates_make_different_events(tmp_path: Path) -> None:
+    corpus = corpus_of(
+        tmp_path,
+        {
+            "quake.md": f"---\npublished: 2024-01-07\n---\n{QUAKE}",
+            "quake2.md": f"---\npublished: 2024-03-10\n---\n{QUAKE_AGAIN}",
+        },
+        with_seeds=False,
+    )
+    assert members(corpus) == [("quake",), ("quake2",)]
+    assert corpus.events[0].date == "2024-01-07" and corpus.events[0].date_source == "published"
+
+
+def test_corpus_file_rules_win_and_are_shown(tmp_path: Path) -> None:
+    rules = (
+        "events:\n"
+        f"  - split: [{SEED_001}]\n"
+        "  - articles: [quake, fire]\n"
+        "    title: Two disasters, one page\n"
+        "  - articles: [nosuch]\n"
+    )
+    corpus = corpus_of(tmp_path, {"quake.txt": QUAKE, "fire.txt": FIRE, "corpus.yml": rules})
+    assert members(corpus) == [(SEED_000,), (SEED_001,), ("fire", "quake")]
+    merged = next(e for e in corpus.events if "fire" in e.article_ids)
+    assert merged.title == "Two disasters, one page" and merged.title_source == "corpus file"
+    assert merged.overrides == ("corpus file: put in this event",)
+    split = next(e for e in corpus.events if e.article_ids == (SEED_001,))
+    assert dict(split.membership)[SEED_001].reason == "corpus file: split out on its own"
+    assert any("no article with id 'nosuch'" in n.message for n in corpus.notices)
+
+
+def test_generated_title_when_no_headline(tmp_path: Path) -> None:
+    [event] = corpus_of(tmp_path, {}).events
+    assert event.title_source == "headline"
+    lone = corpus_of(tmp_path / "lone", {"b.txt": (SEEDS / f"{SEED_001}.txt").read_text()}, with_seeds=False)
+    assert lone.events[0].title_source == "generated"
+    assert lone.events[0].title.startswith("A US-led coalition raid")
+
+
+def test_pages_that_are_not_articles_are_set_aside(tmp_path: Path) -> None:
+    wall = "Subscribe to read\n\nPlease log in to continue reading. Subscribers get unlimited access. Sign in now."
+    cookies = "We value your privacy. This site uses cookies. Enable JavaScript in your browser to continue."
+    links = "Latest news\n\n" + "\n\n".join(f"Top story number {n}" for n in range(8))
+    story = QUAKE + " Visitors to the survey's website must accept cookies to see the map."
+    corpus = corpus_of(
+        tmp_path,
+        {"wall.txt": wall, "cookies.txt": cookies, "links.txt": links, "quake.txt": story},
+        with_seeds=False,
+    )
+    assert [a.id for a in corpus.articles] == ["quake"]
+    reasons = {r.path: r.reason for r in corpus.rejected}
+    assert set(reasons) == {"seeds/wall.txt", "seeds/cookies.txt", "seeds/links.txt"}
+    assert all(r.severity == "not-an-article" for r in corpus.rejected)
+    assert "(links)" in reasons["seeds/links.txt"] and "cookie notice" in reasons["seeds/cookies.txt"]
