@@ -14,17 +14,20 @@ from tests.conftest import SEED_000, SEED_001, SEEDS, write_corpus
 
 QUAKE = (
     "Quake shakes Chilean coast\n\n"
-    "A magnitude 6.1 earthquake struck off the coast of Valparaiso, Chile, on Sunday, the geological survey said. "
-    "Buildings swayed in Santiago and residents ran into the streets. No tsunami warning was issued for Valparaiso."
+    "A magnitude 6.1 earthquake struck off the coast of Valparaiso, Chile, on Sunday, "
+    "the geological survey said. Buildings swayed in Santiago and residents ran into the streets. "
+    "No tsunami warning was issued for Valparaiso."
 )
 QUAKE_AGAIN = (
     "Chile earthquake rattles Valparaiso\n\n"
-    "An earthquake of magnitude 6.1 hit near Valparaiso in Chile on Sunday, according to the geological survey. "
-    "In Santiago buildings swayed and people fled into the streets; Chilean officials issued no tsunami warning."
+    "An earthquake of magnitude 6.1 hit near Valparaiso in Chile on Sunday, according to the "
+    "geological survey. In Santiago buildings swayed and people fled into the streets; "
+    "Chilean officials issued no tsunami warning."
 )
 FIRE = (
     "Market fire in Lagos\n\n"
-    "A fire destroyed hundreds of stalls at the Balogun market in Lagos, Nigeria, on Tuesday, the fire service said. "
+    "A fire destroyed hundreds of stalls at the Balogun market in Lagos, Nigeria, on Tuesday, "
+    "the fire service said. "
     "Traders in Lagos lost their goods; the cause of the Balogun blaze is not yet known."
 )
 
@@ -112,7 +115,7 @@ def test_generated_title_when_no_headline(tmp_path: Path) -> None:
 
 
 def test_pages_that_are_not_articles_are_set_aside(tmp_path: Path) -> None:
-    wall = "Subscribe to read\n\nPlease log in to continue reading. Subscribers get unlimited access. Sign in now."
+    wall = "Subscribe to read\n\nPlease log in to continue reading. Subscribers read free. Sign in now."
     cookies = "We value your privacy. This site uses cookies. Enable JavaScript in your browser to continue."
     links = "Latest news\n\n" + "\n\n".join(f"Top story number {n}" for n in range(8))
     story = QUAKE + " Visitors to the survey's website must accept cookies to see the map."
