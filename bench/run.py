@@ -86,6 +86,8 @@ def measure_ingest(count: int, tmp: Path, rows: list[tuple[str, int, str]]) -> N
     seconds = float(rows[-1][2].split()[0])
     rows.append(("ingest throughput", count, f"{megabytes / seconds:.1f} MB/s"))
     rows.append(("ingest sentences", count, str(sum(len(a.sentences) for a in corpus.articles))))
+    grouped = timed(rows, "events (target 15 s)", count, lambda: group_events(corpus, config))
+    rows.append(("events found/expected", count, f"{len(grouped.events)}/{-(-count // 3)}"))
 
 
 def main() -> int:

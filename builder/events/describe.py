@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections import Counter
 
-from builder.events.features import Profile, cosine, shared_terms
+from builder.events.features import Profiles, shared_terms
 from builder.model import Article, Event, Membership
 
 _DATE = re.compile(
@@ -50,7 +50,8 @@ def text_date(members: list[Article]) -> str | None:
 
 def describe(
     members: list[Article],
-    profiles: dict[str, Profile],
+    found: Profiles,
+    row_of: dict[str, int],
     shared: dict[str, int],
     notes: dict[str, str],
     title_override: str | None,
@@ -60,12 +61,12 @@ def describe(
     ordered = earliest_first(members)
     anchor = ordered[0]
     digest = hashlib.sha1(anchor.id.encode()).hexdigest()
-    scores = {}
-    for article in ordered:
-        others = [profiles[o.id] for o in ordered if o.id != article.id]
-        scores[article.id] = (
-            sum(cosine(profiles[article.id], o) for o in others) / len(others) if others else 1.0
-        )
+    rows = [row_of[a.id] for a in ordered]
+    pairs = [(a, b) for a in rows for b in rows if a != b]
+    total: dict[int, float] = dict.fromkeys(rows, 0.0)
+    for (a, _b), similarity in zip(pairs, found.cosines(pairs), strict=True):
+        total[a] += similarity
+    scores = {a.id: total[row_of[a.id]] / (len(rows) - 1) if len(rows) > 1 else 1.0 for a in ordered}
     headlined = [a for a in ordered if a.title_source in ("headline", "metadata")]
     if title_override:
         title, title_source = title_override, "corpus file"
@@ -79,7 +80,7 @@ def describe(
     date, date_source = (published[0], "published") if published else (text_date(ordered), "text")
     membership = []
     for article in ordered:
-        others = [profiles[o.id] for o in ordered if o.id != article.id]
+        others = [row_of[o.id] for o in ordered if o.id != article.id]
         reason = notes.get(article.id) or ("only article" if not others else "similar")
         membership.append(
             (
@@ -87,7 +88,7 @@ def describe(
                 Membership(
                     score=round(scores[article.id], 3),
                     shared_sentences=shared.get(article.id, 0),
-                    shared_terms=shared_terms(profiles[article.id], others),
+                    shared_terms=shared_terms(found, row_of[article.id], others),
                     reason=reason,
                 ),
             )

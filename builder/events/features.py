@@ -7,6 +7,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+import numpy as np
+from scipy.sparse import csr_matrix
+
 from builder.model import Article
 
 STOPWORDS = frozenset(
@@ -20,84 +23,107 @@ STOPWORDS = frozenset(
 )
 """Function words and reporting verbs every news story uses: they tell no event from another."""
 NAME_WEIGHT = 1.0
-"""Extra weight of a capitalised word inside a sentence (a name) on top of its weight as a word."""
+"""Weight of a capitalised word inside a sentence (a name), on top of its weight as a word."""
 TOP_TERMS = 40
 """How many of an article's strongest terms go into the candidate index."""
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
+# A capitalised word after a lowercase word or a comma: a name, not the first word of a sentence.
+_NAME = re.compile(r"(?<=[a-z0-9,;:)] )[A-Z][\w'-]*")
 
 
 @dataclass(frozen=True)
-class Profile:
-    """An article's terms with TF-IDF weights, unit length, and its names."""
+class Profiles:
+    """Every article's terms as unit-length TF-IDF rows of one sparse matrix."""
 
-    weights: dict[str, float]
-    """Term -> weight; names are prefixed `@`, numbers `#`."""
-    top: tuple[str, ...]
-    """The strongest terms, for the candidate index."""
-    forms: dict[str, str]
-    """Name term -> the name as the article writes it (`@atmeh` -> `Atmeh`)."""
+    matrix: csr_matrix
+    """Row per article, column per term."""
+    terms: list[str]
+    """Column -> term; names are prefixed `@`, numbers `#`."""
+    top: list[tuple[str, ...]]
+    """Per article, the strongest terms, for the candidate index."""
+    forms: list[dict[str, str]]
+    """Per article, name term -> the name as written (`@atmeh` -> `Atmeh`)."""
+
+    def cosines(self, pairs: list[tuple[int, int]]) -> list[float]:
+        """Return the cosine similarity of each pair of rows."""
+        if not pairs:
+            return []
+        left = self.matrix[[a for a, _ in pairs]]
+        right = self.matrix[[b for _, b in pairs]]
+        return [float(x) for x in np.asarray(left.multiply(right).sum(axis=1)).ravel()]
+
+    def weights(self, row: int) -> dict[str, float]:
+        """Return one article's terms and weights."""
+        start, end = self.matrix.indptr[row], self.matrix.indptr[row + 1]
+        columns, values = self.matrix.indices[start:end], self.matrix.data[start:end]
+        return {self.terms[c]: float(v) for c, v in zip(columns, values, strict=True)}
 
 
 def _terms(article: Article, forms: dict[str, str]) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    texts = [s.text for s in article.sentences]
+    parts = [s.text for s in article.sentences]
     if article.headline:
-        texts.append(article.headline.text)
-    for text in texts:
-        for position, token in enumerate(_TOKEN.findall(text)):
-            word = token.lower().replace("’", "'")
-            if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
-                continue
-            if word[0].isdigit():
-                counts["#" + word] += 1
-                continue
-            counts[word] += 1
-            if position > 0 and token[0].isupper():
-                counts["@" + word] += 1
-                forms.setdefault("@" + word, token)
+        parts.append(article.headline.text)
+    text = "\n".join(parts).replace("’", "'")
+    counts: Counter[str] = Counter(_WORD.findall(text.lower()))
+    for word in [w for w in counts if w in STOPWORDS or len(w) < 2]:
+        del counts[word]
+    for number, count in Counter(_NUMBER.findall(text)).items():
+        counts["#" + number] = count
+    for name, count in Counter(_NAME.findall(text)).items():
+        key = "@" + name.lower()
+        if name.lower() not in STOPWORDS:
+            counts[key] += count
+            forms.setdefault(key, name)
     return counts
 
 
-def profiles(articles: list[Article]) -> list[Profile]:
-    """Return every article's profile; weights use document frequencies over these articles."""
-    all_forms = [dict[str, str]() for _ in articles]
-    counts = [_terms(a, forms) for a, forms in zip(articles, all_forms, strict=True)]
+def profiles(articles: list[Article]) -> Profiles:
+    """Return the articles' profiles; weights use document frequencies over these articles."""
+    forms = [dict[str, str]() for _ in articles]
+    counts = [_terms(a, f) for a, f in zip(articles, forms, strict=True)]
     frequency: Counter[str] = Counter()
     for terms in counts:
         frequency.update(terms.keys())
     total = len(articles)
-    found = []
-    for terms, forms in zip(counts, all_forms, strict=True):
-        weights: dict[str, float] = {}
+    # A term no other article has cannot link two articles.
+    columns = {t: i for i, t in enumerate(sorted(t for t, n in frequency.items() if n > 1 or total == 1))}
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    top: list[tuple[int, ...]] = []
+    for terms in counts:
+        row = {}
         for term, count in terms.items():
-            if frequency[term] < 2 and total > 1:
-                continue  # a term no other article has cannot link two articles
-            boost = NAME_WEIGHT if term[0] == "@" else 1.0
-            weights[term] = boost * (1 + math.log(count)) * math.log((1 + total) / frequency[term])
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        unit = {t: w / norm for t, w in weights.items()}
-        top = tuple(sorted(unit, key=lambda t: (-unit[t], t))[:TOP_TERMS])
-        found.append(Profile(unit, top, forms))
-    return found
+            column = columns.get(term)
+            if column is not None:
+                boost = NAME_WEIGHT if term[0] == "@" else 1.0
+                row[column] = boost * (1 + math.log(count)) * math.log((1 + total) / frequency[term])
+        norm = math.sqrt(sum(w * w for w in row.values())) or 1.0
+        ordered = sorted(row)
+        indices.extend(ordered)
+        data.extend(row[c] / norm for c in ordered)
+        indptr.append(len(indices))
+        strongest = sorted(row, key=lambda c: -row[c])[:TOP_TERMS]
+        top.append(tuple(sorted(strongest)))
+    names = [""] * len(columns)
+    for term, column in columns.items():
+        names[column] = term
+    matrix = csr_matrix((np.array(data, dtype=np.float64), indices, indptr), shape=(total, len(columns)))
+    return Profiles(matrix, names, [tuple(names[c] for c in t) for t in top], forms)
 
 
-def cosine(a: Profile, b: Profile) -> float:
-    """Return the cosine similarity of two profiles."""
-    small, large = (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
-    return sum(w * large.get(t, 0.0) for t, w in small.items())
-
-
-def shared_terms(a: Profile, others: list[Profile], limit: int = 8) -> tuple[str, ...]:
+def shared_terms(found: Profiles, row: int, others: list[int], limit: int = 8) -> tuple[str, ...]:
     """Return the names, then the words, that most tie an article to the others."""
+    own = found.weights(row)
     score: dict[str, float] = defaultdict(float)
     for other in others:
-        for term, weight in a.weights.items():
-            if term in other.weights:
-                score[term] += weight * other.weights[term]
+        for term, weight in found.weights(other).items():
+            if term in own:
+                score[term] += weight * own[term]
     ranked = sorted(score, key=lambda t: (-score[t], t))
     names = [t[1:] for t in ranked if t[0] == "@"]
     words = [t.lstrip("#") for t in ranked if t[0] != "@" and t.lstrip("#") not in names]
-    names = [a.forms.get("@" + name, name) for name in names]
+    shown = [found.forms[row].get("@" + name, name) for name in names]
     half = limit // 2
-    chosen = names[:half] + words[: limit - min(half, len(names))]
-    return tuple(chosen[:limit])
+    return tuple((shown[:half] + words[: limit - min(half, len(shown))])[:limit])

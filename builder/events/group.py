@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from builder.config import Config
 from builder.events.cluster import average_linkage
 from builder.events.describe import describe
-from builder.events.features import Profile, cosine, profiles
+from builder.events.features import Profiles, profiles
 from builder.events.overrides import decide
 from builder.events.reuse import shared_sentences
 from builder.gazetteer import Gazetteer
@@ -25,12 +25,15 @@ MAX_POSTINGS = 500
 """Terms among more articles' strongest terms than this are too common to suggest a pair."""
 TIME_WINDOW_DAYS = 7
 """Articles published further apart than this are different events, however alike."""
+PLACE_SENTENCES = 12
+"""The opening sentences of each member name the event's place; later ones wander."""
 
 
-def _candidates(found: list[Profile]) -> set[tuple[int, int]]:
+def _candidates(found: Profiles) -> list[tuple[int, int]]:
+    """Return the pairs of articles that share enough of their strongest terms to be compared."""
     postings: dict[str, list[int]] = defaultdict(list)
-    for index, profile in enumerate(found):
-        for term in profile.top:
+    for index, terms in enumerate(found.top):
+        for term in terms:
             postings[term].append(index)
     shared: Counter[tuple[int, int]] = Counter()
     for items in postings.values():
@@ -39,7 +42,7 @@ def _candidates(found: list[Profile]) -> set[tuple[int, int]]:
         for position, a in enumerate(items):
             for b in items[position + 1 :]:
                 shared[(a, b)] += 1
-    return {pair for pair, count in shared.items() if count >= MIN_SHARED_TOP_TERMS}
+    return sorted(pair for pair, count in shared.items() if count >= MIN_SHARED_TOP_TERMS)
 
 
 def _far_apart(a: Article, b: Article) -> bool:
@@ -49,19 +52,10 @@ def _far_apart(a: Article, b: Article) -> bool:
     return abs((first - second).days) > TIME_WINDOW_DAYS
 
 
-def similarities(
-    articles: list[Article], found: list[Profile], reuse: dict[tuple[int, int], int]
-) -> dict[tuple[int, int], float]:
-    """Return the similarity of each candidate pair: content cosine, or the share of sentences reused."""
-    pairs = _candidates(found) | {(a, b) for a, b in reuse if a < b}
-    edges = {}
-    for a, b in sorted(pairs):
-        if _far_apart(articles[a], articles[b]):
-            continue
-        smaller = min(len(articles[a].sentences), len(articles[b].sentences)) or 1
-        reused = max(reuse.get((a, b), 0), reuse.get((b, a), 0)) / smaller
-        edges[(a, b)] = max(cosine(found[a], found[b]), min(1.0, reused))
-    return edges
+def similarities(articles: list[Article], found: Profiles) -> dict[tuple[int, int], float]:
+    """Return the content similarity of each candidate pair that is not too far apart in time."""
+    pairs = [(a, b) for a, b in _candidates(found) if not _far_apart(articles[a], articles[b])]
+    return dict(zip(pairs, found.cosines(pairs), strict=True))
 
 
 def group_events(corpus: Corpus, config: Config) -> Corpus:
@@ -69,12 +63,11 @@ def group_events(corpus: Corpus, config: Config) -> Corpus:
     articles = sorted(corpus.articles, key=lambda a: a.id)
     decisions = decide(articles, corpus.event_rules, f"{corpus.source_root}/corpus.yml")
     found = profiles(articles)
-    reuse = shared_sentences(articles)
     free = [i for i, a in enumerate(articles) if a.id not in decisions.fixed]
     local = {index: position for position, index in enumerate(free)}
     edges = {
         (local[a], local[b]): s
-        for (a, b), s in similarities(articles, found, reuse).items()
+        for (a, b), s in similarities(articles, found).items()
         if a in local and b in local
     }
     clusters = average_linkage(len(free), edges, EVENT_CUT, TOPIC_CUT)
@@ -89,21 +82,23 @@ def group_events(corpus: Corpus, config: Config) -> Corpus:
         groups.append(fixed[key])
     groups, topic_of = _merged(groups, topic_of, decisions.merges, {a.id: i for i, a in enumerate(articles)})
     gazetteer = Gazetteer()
-    per_article = _shared_per_article(reuse, articles)
     events: list[Event] = []
     topic_members: dict[int, list[int]] = defaultdict(list)
-    by_id = {a.id: found[i] for i, a in enumerate(articles)}
+    row_of = {a.id: i for i, a in enumerate(articles)}
     for number, group in enumerate(groups):
         members = [articles[i] for i in group]
         key = next((decisions.fixed[m.id] for m in members if m.id in decisions.fixed), "")
         title = next((decisions.titles[m.id] for m in members if m.id in decisions.titles), None)
         title = title or decisions.titles.get(key)
-        place = gazetteer.main_place([s.text for m in members for s in m.sentences])
+        place = gazetteer.main_place([s.text for m in members for s in m.sentences[:PLACE_SENTENCES]])
+        # Shared sentences are counted within the event only: the explanation needs no more.
+        shared = _shared_per_article(shared_sentences(members), members)
         events.append(
             describe(
                 members,
-                by_id,
-                per_article,
+                found,
+                row_of,
+                shared,
                 decisions.notes,
                 title,
                 place,
