@@ -66,8 +66,8 @@ def measure(size: int, tmp: Path, build: bool, rows: list[tuple[str, int, str]])
     config = Config(
         seeds_dir=seeds, site_dir=tmp / f"site{size}", docs_dir=ROOT / "docs", mkdocs_file=ROOT / "mkdocs.yml"
     )
-    corpus = timed(rows, "ingest", size, lambda: ingest(Corpus(), config))
-    grouped = timed(rows, "events", size, lambda: group_events(corpus, config))
+    corpus = timed(rows, "ingest", size, lambda: pipeline.run_stage(ingest, Corpus(), config))
+    grouped = timed(rows, "events", size, lambda: pipeline.run_stage(group_events, corpus, config))
     rows.append(("events found/expected", size, f"{len(grouped.events)}/{-(-size // 3)}"))
     timed(rows, "export JSON", size, lambda: corpus_json(grouped))
     if build:
@@ -81,12 +81,17 @@ def measure_ingest(count: int, tmp: Path, rows: list[tuple[str, int, str]]) -> N
     megabytes = sum(p.stat().st_size for p in seeds.iterdir()) / 1e6
     config = Config(seeds_dir=seeds, cache_dir=None)
     corpus = timed(
-        rows, f"ingest ({megabytes / count * 1000:.1f} kB each)", count, lambda: ingest(Corpus(), config)
+        rows,
+        f"ingest ({megabytes / count * 1000:.1f} kB each)",
+        count,
+        lambda: pipeline.run_stage(ingest, Corpus(), config),
     )
     seconds = float(rows[-1][2].split()[0])
     rows.append(("ingest throughput", count, f"{megabytes / seconds:.1f} MB/s"))
     rows.append(("ingest sentences", count, str(sum(len(a.sentences) for a in corpus.articles))))
-    grouped = timed(rows, "events (target 15 s)", count, lambda: group_events(corpus, config))
+    grouped = timed(
+        rows, "events (target 15 s)", count, lambda: pipeline.run_stage(group_events, corpus, config)
+    )
     rows.append(("events found/expected", count, f"{len(grouped.events)}/{-(-count // 3)}"))
 
 

@@ -6,6 +6,7 @@ import dataclasses
 import random
 from pathlib import Path
 
+from builder.compare import compare_events
 from builder.config import Config
 from builder.events import group_events
 from builder.model import Corpus
@@ -23,6 +24,12 @@ QUAKE_AGAIN = (
     "An earthquake of magnitude 6.1 hit near Valparaiso in Chile on Sunday, according to the "
     "geological survey. In Santiago buildings swayed and people fled into the streets; "
     "Chilean officials issued no tsunami warning."
+)
+QUAKE_ELSEWHERE = (
+    "Earthquake shakes northern Japan\n\n"
+    "A magnitude 5.4 earthquake struck off the coast of Hokkaido, Japan, on Monday, the "
+    "meteorological agency said. Buildings swayed in Sapporo and residents ran into the streets. "
+    "No tsunami warning was issued for Hokkaido."
 )
 FIRE = (
     "Market fire in Lagos\n\n"
@@ -56,6 +63,18 @@ def test_independent_reports_of_one_event_are_grouped(tmp_path: Path) -> None:
     assert "Valparaiso" in why.shared_terms
 
 
+def test_a_look_alike_event_stays_apart(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "quake.txt": QUAKE,
+        "quake2.txt": QUAKE_AGAIN,
+        "japan.txt": QUAKE_ELSEWHERE,
+    }
+    assert ("japan",) in members(corpus_of(tmp_path / "three", files))
+    # Alone, two look-alike stories share only generic words: no single strong pair, no merge.
+    alone = corpus_of(tmp_path / "two", {"quake.txt": QUAKE, "japan.txt": QUAKE_ELSEWHERE})
+    assert ("japan",) in members(alone) and ("quake",) in members(alone)
+
+
 def test_event_url_survives_new_members_and_new_events(tmp_path: Path) -> None:
     before = {e.article_ids[0]: e.slug for e in corpus_of(tmp_path / "a", {}).events}
     rewrite = (SEEDS / f"{SEED_001}.txt").read_text(encoding="utf-8").replace("militant", "fighter")
@@ -72,7 +91,7 @@ def test_file_order_does_not_change_the_result(tmp_path: Path) -> None:
         shuffled = list(corpus.articles)
         random.Random(seed).shuffle(shuffled)
         regrouped = group_events(dataclasses.replace(corpus, articles=tuple(shuffled), events=()), config)
-        assert regrouped.events == corpus.events
+        assert compare_events(regrouped, config).events == corpus.events
 
 
 def test_far_apart_publication_dates_make_different_events(tmp_path: Path) -> None:

@@ -1,58 +1,86 @@
-"""Average-linkage clustering over a sparse graph of candidate pairs, cut at two heights."""
+"""Average-linkage clustering over a sparse graph: articles into events, then events into topics."""
 
 from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from dataclasses import dataclass
+
+import numpy as np
+
+Edges = dict[tuple[int, int], float]
+"""(a, b) with a < b -> similarity; a missing pair counts as 0."""
 
 
-@dataclass(frozen=True)
-class Clusters:
-    """Two levels of groups of item indexes: events, and the coarser topics that hold them."""
+def nearest_edges(left: np.ndarray, right: np.ndarray, similarity: np.ndarray, keep: int) -> Edges:
+    """Return the union of each item's `keep` strongest edges.
 
-    events: list[list[int]]
-    topics: list[list[int]]
-    """Each topic as a list of indexes into `events`."""
+    A big event's members each keep their closest few, which hold it together; the many weak edges
+    every article has to look-alike stories are left out and cannot add up to a false merge.
+    """
+    by_item: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for a, b, s in zip(left.tolist(), right.tolist(), similarity.tolist(), strict=True):
+        if s > 0:
+            by_item[a].append((s, b))
+            by_item[b].append((s, a))
+    edges: Edges = {}
+    for a in sorted(by_item):
+        for s, b in heapq.nlargest(keep, by_item[a]):
+            edges[(min(a, b), max(a, b))] = s
+    return edges
 
 
 def average_linkage(
-    count: int, edges: dict[tuple[int, int], float], event_cut: float, topic_cut: float
-) -> Clusters:
-    """Merge the most alike pair of groups while their mean similarity (absent pairs: 0) is over the cut."""
-    members: dict[int, list[int]] = {i: [i] for i in range(count)}
-    sums: dict[int, dict[int, float]] = defaultdict(dict)
-    for (a, b), similarity in edges.items():
-        sums[a][b] = sums[b][a] = similarity
-    heap = [(-s, a, b) for (a, b), s in edges.items() if a < b and s > topic_cut]
+    count: int,
+    edges: Edges,
+    cut: float,
+    sizes: list[float] | None = None,
+    neighbours: int | None = None,
+    pair_cut: float = 0.0,
+) -> list[list[int]]:
+    """Merge the most alike pair of groups while their linkage is at least `cut`; return the groups.
+
+    Two groups merge only if some pair across them is at least `pair_cut` alike: a weak average
+    is enough to hold a big event together, never enough to join two lone look-alike stories.
+
+    Linkage is the groups' summed edge weight over the pairs that could have an edge: all of them
+    (size × size) when the graph is complete, and at most `neighbours` per member of the smaller
+    group when each item kept only its nearest neighbours.
+    """
+    size = [1.0] * count if sizes is None else list(sizes)
+
+    def pairs(a: int, b: int) -> float:
+        if neighbours is None:
+            return size[a] * size[b]
+        return min(size[a], size[b]) * min(max(size[a], size[b]), neighbours)
+
+    links: list[dict[int, float]] = [{} for _ in range(count)]
+    peaks: list[dict[int, float]] = [{} for _ in range(count)]
+    for (a, b), s in sorted(edges.items()):
+        links[a][b] = links[b][a] = links[a].get(b, 0.0) + s
+        peaks[a][b] = peaks[b][a] = max(peaks[a].get(b, 0.0), s)
+    heap = [(-w / pairs(a, b), a, b) for a in range(count) for b, w in sorted(links[a].items()) if a < b]
     heapq.heapify(heap)
-    events: list[list[int]] | None = None
+    members = {i: [i] for i in range(count)}
     while heap:
         negative, a, b = heapq.heappop(heap)
-        if a not in members or b not in members:
+        if -negative < cut:
+            break
+        if a not in members or b not in members or abs(links[a][b] / pairs(a, b) + negative) > 1e-12:
+            continue  # stale: a group has gone or the pair's linkage changed since it was pushed
+        if peaks[a][b] < pair_cut:
             continue
-        mean = sums[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
-        if abs(mean + negative) > 1e-12:
-            continue  # stale: the pair's mean changed since it was pushed
-        if events is None and mean <= event_cut:
-            events = sorted(sorted(m) for m in members.values())
-        # The group keeps the smaller index, so results do not depend on the order pairs were found in.
-        keep, gone = (a, b) if a < b else (b, a)
-        members[keep].extend(members.pop(gone))
-        for other, value in sums.pop(gone).items():
-            sums[other].pop(gone, None)
-            if other == keep:
-                continue
-            total = sums[keep].get(other, 0.0) + value
-            sums[keep][other] = sums[other][keep] = total
-        for other, total in sums[keep].items():
-            if other in members:
-                pair_mean = total / (len(members[keep]) * len(members[other]))
-                if pair_mean > topic_cut:
-                    heapq.heappush(heap, (-pair_mean, min(keep, other), max(keep, other)))
-    topics_final = sorted(sorted(m) for m in members.values())
-    if events is None:
-        events = topics_final
-    index = {item: e for e, group in enumerate(events) for item in group}
-    topics = [sorted({index[item] for item in group}) for group in topics_final]
-    return Clusters(events, topics)
+        if len(links[a]) < len(links[b]):
+            a, b = b, a  # fold the group with fewer links into the other: less to move
+        members[a].extend(members.pop(b))
+        size[a] += size[b]
+        del links[a][b], peaks[a][b]
+        for other, w in sorted(links[b].items()):
+            if other != a:
+                del links[other][b]
+                links[a][other] = links[other][a] = links[a].get(other, 0.0) + w
+                peak = max(peaks[a].get(other, 0.0), peaks[other].pop(b))
+                peaks[a][other] = peaks[other][a] = peak
+        links[b], peaks[b] = {}, {}
+        for other, w in sorted(links[a].items()):
+            heapq.heappush(heap, (-w / pairs(a, other), min(a, other), max(a, other)))
+    return sorted(sorted(m) for m in members.values())

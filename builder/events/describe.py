@@ -6,11 +6,12 @@ import hashlib
 import re
 from collections import Counter
 
-from builder.events.features import Profiles, shared_terms
+from builder.events.explain import Explanation
 from builder.model import Article, Event, Membership
 
 _DATE = re.compile(
-    r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    # A capital first, word start checked after it: the scan for the capital is fast.
+    r"(?P<month>[ADFJMNOS][a-z]{2})(?<!\w...)[a-z]*\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
     r"(?P<year>(?:19|20)\d\d)\b"
 )
 _MONTHS = {m: n for n, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
@@ -38,10 +39,10 @@ def text_date(members: list[Article]) -> str | None:
     """
     found: Counter[str] = Counter()
     for article in members:
-        for match in (m for s in article.sentences for m in _DATE.finditer(s.text)):
-            month = _MONTHS[match["month"]]
+        for match in _DATE.finditer("\n".join(s.text for s in article.sentences)):
+            month = _MONTHS.get(match["month"], 0)
             day = int(match["day"])
-            if 1 <= day <= 31:
+            if month and 1 <= day <= 31:
                 found[f"{match['year']}-{month:02d}-{day:02d}"] += 1
     if not found:
         return None
@@ -50,8 +51,7 @@ def text_date(members: list[Article]) -> str | None:
 
 def describe(
     members: list[Article],
-    found: Profiles,
-    row_of: dict[str, int],
+    explained: Explanation,
     shared: dict[str, int],
     notes: dict[str, str],
     title_override: str | None,
@@ -61,12 +61,7 @@ def describe(
     ordered = earliest_first(members)
     anchor = ordered[0]
     digest = hashlib.sha1(anchor.id.encode()).hexdigest()
-    rows = [row_of[a.id] for a in ordered]
-    pairs = [(a, b) for a in rows for b in rows if a != b]
-    total: dict[int, float] = dict.fromkeys(rows, 0.0)
-    for (a, _b), similarity in zip(pairs, found.cosines(pairs), strict=True):
-        total[a] += similarity
-    scores = {a.id: total[row_of[a.id]] / (len(rows) - 1) if len(rows) > 1 else 1.0 for a in ordered}
+    scores = explained.scores
     headlined = [a for a in ordered if a.title_source in ("headline", "metadata")]
     if title_override:
         title, title_source = title_override, "corpus file"
@@ -80,15 +75,14 @@ def describe(
     date, date_source = (published[0], "published") if published else (text_date(ordered), "text")
     membership = []
     for article in ordered:
-        others = [row_of[o.id] for o in ordered if o.id != article.id]
-        reason = notes.get(article.id) or ("only article" if not others else "similar")
+        reason = notes.get(article.id) or ("only article" if len(ordered) == 1 else "similar")
         membership.append(
             (
                 article.id,
                 Membership(
                     score=round(scores[article.id], 3),
                     shared_sentences=shared.get(article.id, 0),
-                    shared_terms=shared_terms(found, row_of[article.id], others),
+                    shared_terms=explained.terms[article.id],
                     reason=reason,
                 ),
             )

