@@ -230,6 +230,54 @@ class Membership:
 
 
 @dataclass(frozen=True)
+class Row:
+    """One row of an event's side-by-side view: the same sentence in each account that has it."""
+
+    number: int
+    """1-based position in the view; the row's anchor is `#r<number>`."""
+    kind: str
+    """`identical`, `edited`, `paraphrased`, `split` (one sentence against two), `moved`, or `added`
+    (in some accounts only)."""
+    cells: tuple[tuple[str, tuple[str, ...]], ...]
+    """(article id, its sentence ids in this row), for the accounts that have the row, in column order."""
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A stretch of one article's text, with offsets into its decoded file text."""
+
+    article: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One named difference between two accounts inside a row."""
+
+    row: int
+    kind: str
+    """`typography`, `spelling`, `wording`, `number`, `added` (only in `b`) or `dropped` (only in `a`)."""
+    a: TextSpan | None
+    """The reference account's words (the first account in the row); None when added."""
+    b: TextSpan | None
+    """The other account's words; None when dropped."""
+
+
+@dataclass(frozen=True)
+class Framing:
+    """Terms one account uses where another uses a different one: a `wording` substitution."""
+
+    terms: tuple[str, ...]
+    """The terms, lower case, sorted."""
+    uses: tuple[tuple[str, tuple[str, ...]], ...]
+    """(term, ids of the articles that use it here), in `terms` order."""
+    rows: tuple[int, ...]
+    """Row numbers where the substitution happens."""
+
+
+@dataclass(frozen=True)
 class Event:
     """A group of articles that report the same event."""
 
@@ -255,6 +303,16 @@ class Event:
     """Id of the coarser group of related events this one is part of."""
     overrides: tuple[str, ...] = ()
     """What the corpus maintainer decided for this event, in plain words."""
+    columns: tuple[str, ...] = ()
+    """Article ids in side-by-side column order: the base account (most sentences) first."""
+    rows: tuple[Row, ...] = ()
+    """The accounts aligned sentence by sentence; every sentence of every member is in one row."""
+    differences: tuple[Difference, ...] = ()
+    """Word-level differences inside the rows, each named."""
+    added: tuple[tuple[int, str], ...] = ()
+    """(row number, what it holds: `quote`, `attribution`, `background`) for rows only some accounts have."""
+    framing: tuple[Framing, ...] = ()
+    """The event's wording substitutions, most frequent first."""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from builder.model import Article, Corpus, Event, Span
+from builder.model import Article, Corpus, Event, Span, TextSpan
 
 SCHEMA_ID = "parallax/1"
 
@@ -86,7 +86,31 @@ def _event(event: Event) -> dict[str, Any]:
             }
             for article_id, why in event.membership
         },
+        "columns": list(event.columns),
+        "alignment": [
+            {
+                "row": row.number,
+                "kind": row.kind,
+                "cells": {article_id: list(ids) for article_id, ids in row.cells},
+            }
+            for row in event.rows
+        ],
+        "added": {str(number): content for number, content in event.added},
+        "differences": [
+            {"row": d.row, "kind": d.kind, "a": _text_span(d.a), "b": _text_span(d.b)}
+            for d in event.differences
+        ],
+        "framing": [
+            {"terms": list(f.terms), "uses": {term: list(ids) for term, ids in f.uses}, "rows": list(f.rows)}
+            for f in event.framing
+        ],
     }
+
+
+def _text_span(span: TextSpan | None) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    return {"article": span.article, "text": span.text, "start": span.start, "end": span.end}
 
 
 def corpus_document(corpus: Corpus) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from builder.accounting import account
 from builder.model import Article, Corpus, Event, Sentence, Span
 from builder.render.markup import one_line, visible, yaml_title
+from builder.render.rows import row_views
 
 EVENT_LIST_MARKER = "<!-- parallax:events -->"
 TEXT_SOURCES = {
@@ -80,6 +81,7 @@ def render_pages(corpus: Corpus, home_intro: str) -> dict[str, str]:
             labels={a.id: a.label for a in members},
             related=related,
             views=views,
+            rows=row_views(event, by_id),
             root="../../",
             in_columns=True,
         )

@@ -1,0 +1,42 @@
+"""The compare stage: align every event's accounts, name the word differences, rank the framing terms."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from builder.compare.align import align
+from builder.compare.lexicon import framing
+from builder.compare.words import differences
+from builder.config import Config
+from builder.model import Article, Corpus, Difference, Event
+
+
+def compare_event(event: Event, corpus_articles: dict[str, Article]) -> Event:
+    """Return the event with its rows, differences and framing lexicon (events of one account have none)."""
+    members = [corpus_articles[i] for i in event.article_ids]
+    if len(members) < 2:
+        return event
+    columns, rows, added = align(members)
+    by_id = {a.id: a for a in members}
+    found: list[Difference] = []
+    for row in rows:
+        if len(row.cells) < 2:
+            continue
+        (reference, reference_ids), *others = row.cells
+        for other, other_ids in others:
+            for kind, a, b in differences(by_id[reference], reference_ids, by_id[other], other_ids):
+                found.append(Difference(row.number, kind, a, b))
+    return dataclasses.replace(
+        event,
+        columns=tuple(columns),
+        rows=tuple(rows),
+        differences=tuple(found),
+        added=tuple(sorted(added.items())),
+        framing=tuple(framing(found, {r.number for r in rows if r.kind == "paraphrased"})),
+    )
+
+
+def compare_events(corpus: Corpus, config: Config) -> Corpus:
+    """Compare the accounts of every event."""
+    articles: dict[str, Article] = {a.id: a for a in corpus.articles}
+    return dataclasses.replace(corpus, events=tuple(compare_event(e, articles) for e in corpus.events))

@@ -1,0 +1,114 @@
+"""Side by side: alignment rows, named word differences and the framing lexicon, on the real pipeline."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.compare.align import align
+from builder.config import Config
+from builder.ingest import ingest
+from builder.model import Article, Corpus, Event
+from builder.pipeline import analyse
+from tests.conftest import SEED_000, SEED_001, SEEDS, write_corpus
+
+BASE = [
+    "The storm reached the coast of Florida on Monday night.",
+    "Officials said at least 12 people were killed and 40 were injured.",
+    "The governor declared a state of emergency across the region.",
+    "Power was cut to more than two million homes.",
+    "Rescue teams searched flooded streets in the town of Naples.",
+    "Schools will stay closed until Thursday, the education board said.",
+]
+
+
+def seeds_event() -> Event:
+    corpus = analyse(Config(seeds_dir=SEEDS, cache_dir=None))
+    return corpus.events[0]
+
+
+def test_every_sentence_of_the_seeds_is_in_exactly_one_row() -> None:
+    event = seeds_event()
+    corpus = analyse(Config(seeds_dir=SEEDS, cache_dir=None))
+    for article in corpus.articles:
+        placed = [sid for row in event.rows for aid, ids in row.cells if aid == article.id for sid in ids]
+        assert sorted(placed) == sorted(s.id for s in article.sentences)
+
+
+def test_seed_typography_is_not_wording_and_the_framing_terms_are_found() -> None:
+    event = seeds_event()
+    for difference in event.differences:
+        if difference.kind == "wording":
+            assert difference.a is not None and difference.b is not None
+            # Quotes and dashes alone never make a wording difference.
+            assert any(c.isalnum() for c in difference.a.text + difference.b.text)
+    pairs = {f.terms for f in event.framing}
+    assert ("militant", "terrorist") in pairs
+    assert ("opposition", "rebel") in pairs
+    assert ("daesh", "so-called islamic state") in pairs
+    kinds = {(d.a.text if d.a else None, d.b.text if d.b else None): d.kind for d in event.differences}
+    assert kinds[("organization", "organisation")] == "spelling"
+    assert kinds[("multi-story", "multi-storey")] == "spelling"
+    assert kinds[("Assad", "al-Assad")] == "spelling"
+    assert kinds[("al-Qaida", "al Qaeda")] == "spelling"
+    assert kinds[('"', "“")] == "typography"
+
+
+def test_afp_and_observatory_paragraphs_are_rows_of_seed_000_only() -> None:
+    event = seeds_event()
+    only = [row for row in event.rows if row.kind == "added"]
+    texts = {row.number: row.cells for row in only}
+    assert all(cells[0][0] == SEED_000 for cells in texts.values())
+    holds = dict(event.added)
+    corpus = analyse(Config(seeds_dir=SEEDS, cache_dir=None))
+    seed = next(a for a in corpus.articles if a.id == SEED_000)
+    by_id = {s.id: s.text for s in seed.sentences}
+    found = {by_id[ids[0]]: holds[n] for n, cells in texts.items() for _a, ids in cells}
+    assert any("Syrian Observatory" in text and kind == "quote" for text, kind in found.items())
+    assert any("Agence France-Presse" in text and kind == "attribution" for text, kind in found.items())
+    assert SEED_001 in event.columns
+
+
+def test_numbers_conflict_and_added_words_are_named(tmp_path: Path) -> None:
+    other = list(BASE)
+    other[1] = "Officials said at least 15 people were killed and 40 were injured, residents said."
+    folder = write_corpus(tmp_path / "seeds", {"a.txt": " ".join(BASE), "b.txt": " ".join(other)})
+    event = analyse(Config(seeds_dir=folder, cache_dir=None)).events[0]
+    named = {(d.kind, d.a.text if d.a else None, d.b.text if d.b else None) for d in event.differences}
+    assert ("number", "12", "15") in named
+    assert any(kind == "added" and b and "residents said" in b for kind, _a, b in named)
+
+
+def _articles(a: list[str], b: list[str]) -> list[Article]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_corpus(Path(tmp) / "seeds", {"a.txt": " ".join(a), "b.txt": " ".join(b)})
+        return sorted(ingest(Corpus(), Config(seeds_dir=folder, cache_dir=None)).articles, key=lambda x: x.id)
+
+
+edits = st.lists(
+    st.tuples(st.sampled_from(["keep", "drop", "edit", "add", "swap"]), st.integers(0, 5)), max_size=8
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(edits)
+def test_rows_cover_every_sentence_once_for_random_edits(plan: list[tuple[str, int]]) -> None:
+    other = list(BASE)
+    for action, n in plan:
+        n = n % max(1, len(other))
+        if action == "drop" and len(other) > 1:
+            other.pop(n)
+        elif action == "edit" and other:
+            other[n] = other[n].replace("the", "a", 1)
+        elif action == "add":
+            other.insert(n, "A spokesman for the regional police gave no further details.")
+        elif action == "swap" and len(other) > 1:
+            other[0], other[n] = other[n], other[0]
+    members = _articles(BASE, other)
+    _columns, rows, _added = align(members)
+    for article in members:
+        placed = [sid for row in rows for aid, ids in row.cells if aid == article.id for sid in ids]
+        assert sorted(placed) == sorted(s.id for s in article.sentences)
