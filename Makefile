@@ -38,6 +38,7 @@ clean:
 	rm -rf site .site.* .pytest_cache .mypy_cache .ruff_cache
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m bench.run
 
 eval: $(STAMP)

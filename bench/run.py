@@ -13,7 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from bench.compare import measure_collatex, measure_event
 from builder import pipeline
+from builder.compare import compare_events
 from builder.config import Config
 from builder.events import group_events
 from builder.ingest import ingest
@@ -69,7 +71,8 @@ def measure(size: int, tmp: Path, build: bool, rows: list[tuple[str, int, str]])
     corpus = timed(rows, "ingest", size, lambda: pipeline.run_stage(ingest, Corpus(), config))
     grouped = timed(rows, "events", size, lambda: pipeline.run_stage(group_events, corpus, config))
     rows.append(("events found/expected", size, f"{len(grouped.events)}/{-(-size // 3)}"))
-    timed(rows, "export JSON", size, lambda: corpus_json(grouped))
+    compared = timed(rows, "compare", size, lambda: pipeline.run_stage(compare_events, grouped, config))
+    timed(rows, "export JSON", size, lambda: corpus_json(compared))
     if build:
         timed(rows, "full build (mkdocs)", size, lambda: pipeline.build(config))
 
@@ -102,17 +105,21 @@ def main() -> int:
     parser.add_argument(
         "--ingest", type=int, default=10_000, help="articles of ~5 kB for the ingest-only row"
     )
+    parser.add_argument("--no-compare", action="store_true", help="skip the compare-stage rows")
     args = parser.parse_args()
     rows: list[tuple[str, int, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             measure(size, Path(tmp), size <= args.build_max, rows)
+        if not args.no_compare:
+            measure_event(Path(tmp) / "event", make_corpus, rows)
+            measure_collatex(Path(tmp) / "collatex", make_corpus, rows)
         if args.ingest:
             measure_ingest(args.ingest, Path(tmp), rows)
-    print(f"| {'measure':<28} | {'articles':>8} | {'value':>10} |")
-    print(f"| {'-' * 28} | {'-' * 8}:| {'-' * 10}:|")
+    print(f"| {'measure':<30} | {'articles':>8} | {'value':>10} |")
+    print(f"| {'-' * 30} | {'-' * 8}:| {'-' * 10}:|")
     for label, size, value in rows:
-        print(f"| {label:<28} | {size:>8} | {value:>10} |")
+        print(f"| {label:<30} | {size:>8} | {value:>10} |")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"\npeak memory: builder {peak:.0f} MiB, mkdocs subprocess {children:.0f} MiB")

@@ -236,8 +236,8 @@ class Row:
     number: int
     """1-based position in the view; the row's anchor is `#r<number>`."""
     kind: str
-    """`identical`, `edited`, `paraphrased`, `split` (one sentence against two), `moved`, or `added`
-    (in some accounts only)."""
+    """`identical`, `edited`, `paraphrased`, `split` (one sentence in the base account against two in
+    another), `merged` (two in the base against one), `moved`, or `added` (in some accounts only)."""
     cells: tuple[tuple[str, tuple[str, ...]], ...]
     """(article id, its sentence ids in this row), for the accounts that have the row, in column order."""
 

@@ -49,6 +49,7 @@ def test_seed_typography_is_not_wording_and_the_framing_terms_are_found() -> Non
     assert ("militant", "terrorist") in pairs
     assert ("opposition", "rebel") in pairs
     assert ("daesh", "so-called islamic state") in pairs
+    assert ("government", "regime") in pairs  # "the Bashar Assad regime" against "the Syrian government"
     kinds = {(d.a.text if d.a else None, d.b.text if d.b else None): d.kind for d in event.differences}
     assert kinds[("organization", "organisation")] == "spelling"
     assert kinds[("multi-story", "multi-storey")] == "spelling"

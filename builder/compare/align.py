@@ -15,6 +15,23 @@ EDITED = 75
 """Character similarity at which a matched sentence counts as edited rather than paraphrased."""
 SPLIT = 85
 """How much of a leftover sentence must be found inside a neighbour's row for it to be a split."""
+SPLIT_WORDS = 0.8
+"""Or: the share of its words (at least three) that the neighbour holds: a split may reword a little."""
+
+
+_EDGES = ".,;:!?\"'()“”‘’"
+
+
+def contained(short: str, long: str) -> bool:
+    """Whether sentence `short` is a part of sentence `long`: one side of a split or a merge."""
+    if len(long) <= len(short):
+        return False
+    words = [w.strip(_EDGES) for w in short.split()]
+    if len(words) >= 3:
+        inside = {w.strip(_EDGES) for w in long.split()}
+        if sum(w in inside for w in words) >= SPLIT_WORDS * len(words):
+            return True
+    return fuzz.partial_ratio(short, long) >= SPLIT
 
 
 def similarities(keys: list[str], others: list[str]) -> np.ndarray:
@@ -33,6 +50,7 @@ class _Row:
     cells: dict[str, list[int]] = field(default_factory=dict)
     key: str = ""
     moved: bool = False
+    merged: bool = False
 
 
 def base_order(articles: list[Article]) -> list[Article]:
@@ -86,6 +104,32 @@ def _increasing(positions: list[int]) -> set[int]:
     return kept
 
 
+def _merge_into_neighbours(rows: list[_Row], row_of: dict[int, _Row], keys: list[str], article: str) -> None:
+    """Two sentences there, one here (a merge): fold a row this account lacks into the neighbouring row
+    whose sentence here holds it."""
+    sentence_of = {id(row): i for i, row in row_of.items()}
+    n = 0
+    while n < len(rows):
+        row = rows[n]
+        if id(row) in sentence_of:
+            n += 1
+            continue
+        for m in (n - 1, n + 1):
+            if not 0 <= m < len(rows) or id(rows[m]) not in sentence_of:
+                continue
+            mine = keys[sentence_of[id(rows[m])]]
+            if contained(row.key, mine):
+                near = rows[m]
+                for aid, ids in row.cells.items():
+                    near.cells.setdefault(aid, []).extend(ids)
+                near.key = f"{row.key} {near.key}" if m > n else f"{near.key} {row.key}"
+                near.merged = True
+                del rows[n]
+                break
+        else:
+            n += 1
+
+
 def align(articles: list[Article]) -> tuple[list[str], list[Row], dict[int, str]]:
     """Return the column order, the rows, and per row number the kind of an `added` row's content."""
     order = base_order(articles)
@@ -101,12 +145,13 @@ def align(articles: list[Article]) -> tuple[list[str], list[Row], dict[int, str]
                 continue
             for j in (i - 1, i + 1):
                 near = row_of.get(j)
-                if near and fuzz.partial_ratio(keys[i], near.key) >= SPLIT and len(near.key) > len(keys[i]):
+                if near and contained(keys[i], near.key):
                     row_of[i] = near
                     break
+        _merge_into_neighbours(rows, row_of, keys, article.id)
         # Moved: matched sentences out of the base order.
-        order_ids = [i for i in sorted(matched)]
-        positions = [matched[i] for i in order_ids]
+        order_ids = sorted(matched)
+        positions = [rows.index(row_of[i]) for i in order_ids]
         kept = _increasing(positions)
         for n, i in enumerate(order_ids):
             if n not in kept:
@@ -144,6 +189,8 @@ def _kind(row: _Row, accounts: int, members: list[Article]) -> str:
         return "added"
     if row.moved:
         return "moved"
+    if row.merged:
+        return "merged"
     if any(len(c) > 1 for c in row.cells.values()):
         return "split"
     texts = [" ".join(a.sentences[i].key.lower() for i in row.cells[a.id]) for a in members]

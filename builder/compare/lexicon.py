@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from builder.compare.words import FUNCTION_WORDS
 from builder.model import Difference, Framing
 
 MAX_WORDS = 4
 """Longer substitutions are rewritten clauses: shown in their row, left out of the lexicon."""
+LOOSE_MAX_WORDS = 2
+"""In a paraphrased row only short swaps are choices of term; longer ones line up by chance."""
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+")
 
 
@@ -17,21 +20,47 @@ def _term(text: str) -> str:
     return _DETERMINER.sub("", " ".join(text.lower().split())).strip(".,;:")
 
 
+_PARTICLE = re.compile(r"\b(?:al|el|ad|ash|bin|ibn|abu|de|di|da|van|von|le|la)[-\s](?=[A-Z])")
+"""Name particles: "al Qaeda-affiliated" and "al-Qaida-linked" are names, not lower-case words."""
+
+
+def _common_words(text: str) -> str:
+    """The span without its names: "Bashar Assad regime" -> "regime" (capitalised words name, not frame)."""
+    return " ".join(w for w in _PARTICLE.sub("", text).split() if not w[:1].isupper())
+
+
+def terms_of(a: str, b: str) -> tuple[str, str]:
+    """The two terms a substitution swaps; names around a swapped common word are context, not the term.
+
+    When both sides keep common words once names are set aside ("Bashar Assad regime" against "Syrian
+    government"), those are the terms; when a side is all name ("Daesh"), the names are the terms.
+    """
+    a_common, b_common = _term(_common_words(a)), _term(_common_words(b))
+    if a_common and b_common and a_common != b_common:
+        return a_common, b_common
+    return _term(a), _term(b)
+
+
 def framing(differences: list[Difference], loose_rows: set[int]) -> list[Framing]:
     """Group the `wording` differences by the pair of terms, most frequent first.
 
-    Rows in `loose_rows` (paraphrases) are left out: their words line up too loosely to name terms.
+    In `loose_rows` (paraphrases) words line up loosely: only short swaps there count as terms.
     """
     rows: dict[tuple[str, ...], set[int]] = defaultdict(set)
     uses: dict[tuple[str, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for difference in differences:
         if difference.kind != "wording" or difference.a is None or difference.b is None:
             continue
-        if difference.row in loose_rows:
-            continue
-        a, b = _term(difference.a.text), _term(difference.b.text)
-        if len(a.split()) > MAX_WORDS or len(b.split()) > MAX_WORDS or a == b:
+        longest = LOOSE_MAX_WORDS if difference.row in loose_rows else MAX_WORDS
+        a, b = terms_of(difference.a.text, difference.b.text)
+        if not any(w not in FUNCTION_WORDS for w in a.split()) or not any(
+            w not in FUNCTION_WORDS for w in b.split()
+        ):
+            continue  # small words or punctuation: no term
+        if len(a.split()) > longest or len(b.split()) > longest or a == b:
             continue  # a rewritten clause, not a choice of term
+        if difference.row in loose_rows and FUNCTION_WORDS.intersection((a + " " + b).split()):
+            continue  # a phrase that lines up by chance in a rewritten sentence
         terms = tuple(sorted({a, b}))
         rows[terms].add(difference.row)
         uses[terms][a].add(difference.a.article)

@@ -32,6 +32,10 @@ _REGIONAL = [
     (re.compile(r"storey"), "story"),
 ]
 """British and American spelling rules, applied to both sides before comparing."""
+FUNCTION_WORDS = frozenset(
+    "a an the of on in at by for with to from and or but as that this these those its their his her".split()
+)
+"""Closed-class words: a change made only of these is not a choice of term."""
 SPELLING = 80
 """Character similarity (0-100) of folded words at which two forms are one word spelt two ways."""
 
@@ -96,9 +100,36 @@ def _punctuation(words: list[Token]) -> bool:
     return not any(c.isalnum() for w in words for c in w.key)
 
 
+def _slight(words: list[Token]) -> bool:
+    """Punctuation and function words only: "an" against "a state of" is words dropped, not a swap."""
+    return all(w.key in FUNCTION_WORDS or not any(c.isalnum() for c in w.key) for w in words)
+
+
+def _one_sided(kind: str, words: list[Token]) -> str:
+    return "typography" if _punctuation(words) else kind
+
+
 def _span(article: str, text: str, words: list[Token]) -> TextSpan:
     start, end = words[0].start, words[-1].end
     return TextSpan(article, text[start:end], start, end)
+
+
+def _opcodes(left: list[Token], right: list[Token]) -> list[tuple[str, int, int, int, int]]:
+    matcher = SequenceMatcher(None, [t.key for t in left], [t.key for t in right], autojunk=False)
+    return [(str(op), i1, i2, j1, j2) for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
+def same_words(
+    a: Article, a_ids: tuple[str, ...], b: Article, b_ids: tuple[str, ...]
+) -> list[tuple[Token, Token]]:
+    """Return the pairs of words the two versions share, as the differences see them."""
+    left, right = tokens(a, a_ids), tokens(b, b_ids)
+    return [
+        (left[i1 + n], right[j1 + n])
+        for op, i1, i2, j1, _j2 in _opcodes(left, right)
+        if op == "equal"
+        for n in range(i2 - i1)
+    ]
 
 
 def differences(
@@ -106,21 +137,25 @@ def differences(
 ) -> list[tuple[str, TextSpan | None, TextSpan | None]]:
     """Return the named differences from account `a`'s sentences to account `b`'s, in reading order."""
     left, right = tokens(a, a_ids), tokens(b, b_ids)
-    matcher = SequenceMatcher(None, [t.key for t in left], [t.key for t in right], autojunk=False)
     found: list[tuple[str, TextSpan | None, TextSpan | None]] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in _opcodes(left, right):
         if op == "equal":
             # Same word, written otherwise: quotes, dashes, case.
             for x, y in zip(left[i1:i2], right[j1:j2], strict=True):
                 if x.text != y.text:
                     found.append(("typography", _span(a.id, a.text, [x]), _span(b.id, b.text, [y])))
+        elif op == "replace" and (
+            _slight(left[i1:i2]) != _slight(right[j1:j2])
+            or (_punctuation(left[i1:i2]) != _punctuation(right[j1:j2]))
+        ):
+            # One side is only small words or punctuation: words dropped and added, not a swap of terms.
+            found.append((_one_sided("dropped", left[i1:i2]), _span(a.id, a.text, left[i1:i2]), None))
+            found.append((_one_sided("added", right[j1:j2]), None, _span(b.id, b.text, right[j1:j2])))
         elif op == "replace":
             kind = classify(left[i1:i2], right[j1:j2])
             found.append((kind, _span(a.id, a.text, left[i1:i2]), _span(b.id, b.text, right[j1:j2])))
         elif op == "delete":
-            kind = "typography" if _punctuation(left[i1:i2]) else "dropped"
-            found.append((kind, _span(a.id, a.text, left[i1:i2]), None))
+            found.append((_one_sided("dropped", left[i1:i2]), _span(a.id, a.text, left[i1:i2]), None))
         else:
-            kind = "typography" if _punctuation(right[j1:j2]) else "added"
-            found.append((kind, None, _span(b.id, b.text, right[j1:j2])))
+            found.append((_one_sided("added", right[j1:j2]), None, _span(b.id, b.text, right[j1:j2])))
     return found
