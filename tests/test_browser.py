@@ -133,3 +133,74 @@ def test_light_dark_toggle_switches_the_scheme(page: Page, seeds_url: str) -> No
     page.locator("form[data-md-component='palette'] label:visible").first.click()
     page.wait_for_function(f"document.body.dataset.mdColorScheme !== {before!r}")
     assert {before, body.get_attribute("data-md-color-scheme")} == {"default", "slate"}
+
+
+def _open_event(page: Page, url: str) -> None:
+    page.goto(url)
+    page.locator(".px-event-list a").first.click()
+    page.wait_for_url("**/events/**")
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "a screenshot is a PNG"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+@pytest.mark.parametrize(("width", "stacked"), [(1400, False), (390, True)])
+def test_aligned_rows_screenshot_wide_and_phone(
+    browser: Browser, seeds_url: str, tmp_path: Path, width: int, stacked: bool
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    _open_event(page, seeds_url)
+    row = page.locator(".px-row--edited").first
+    row.scroll_into_view_if_needed()
+    cells = [c.bounding_box() for c in row.locator(".px-cell").all()]
+    shot = row.screenshot(path=str(tmp_path / f"row-{width}.png"))
+    block = page.locator(".px-aligned").screenshot(path=str(tmp_path / f"rows-{width}.png"))
+    # A second cue beside colour, for colour-blind readers and printouts.
+    decoration = page.locator(".px-d--wording").first.evaluate("e => getComputedStyle(e).textDecorationLine")
+    struck = page.locator(".px-d--dropped").first.evaluate("e => getComputedStyle(e).textDecorationLine")
+    label = row.locator(".px-cell").first.evaluate("e => getComputedStyle(e, '::before').content")
+    context.close()
+    first, second = cells[0], cells[1]
+    assert first is not None and second is not None
+    if stacked:
+        assert second["y"] >= first["y"] + first["height"] - 1, "a phone stacks the versions"
+        assert SEED_000 in label, "each stacked version is labelled with its account"
+    else:
+        assert abs(second["y"] - first["y"]) < 2 and second["x"] > first["x"] + first["width"] - 1
+    assert "underline" in decoration and "line-through" in struck
+    row_width, row_height = _png_size(shot)
+    assert row_width <= width and row_height > 20
+    assert _png_size(block)[1] > 10 * row_height / (3 if stacked else 1)
+
+
+def test_only_rows_that_differ_and_row_permalinks(page: Page, seeds_url: str) -> None:
+    _open_event(page, seeds_url)
+    rows = page.locator(".px-rows .px-row:not(.px-row--head)")
+    total = rows.count()
+    same = page.locator(".px-row--same")
+    assert same.count() > 0 and same.first.is_visible()
+    page.locator("input.px-only-differ").check()
+    assert not same.first.is_visible()
+    visible = sum(1 for r in rows.all() if r.is_visible())
+    assert visible == total - same.count()
+    permalink = page.locator(".px-row--added a.px-row__n").first
+    permalink.click()
+    anchor = permalink.get_attribute("href")
+    assert anchor is not None and page.url.endswith(anchor)
+    page.locator(f"{anchor} a.px-s").first.click()
+    page.wait_for_url(f"**/articles/{SEED_000}/#s*")
+
+
+def test_lexicon_page_links_to_the_rows(page: Page, seeds_url: str) -> None:
+    page.goto(seeds_url)
+    page.get_by_role("link", name="Framing lexicon").first.click()
+    page.wait_for_url("**/lexicon/")
+    row = page.locator("table.px-lexicon tr", has_text="terrorist").first
+    assert "militant" in row.inner_text()
+    row.locator("a[href*='#r']").first.click()
+    page.wait_for_url("**/events/**#r*")
+    target = page.url.rsplit("#", 1)[1]
+    assert "terrorist" in page.locator(f"#{target}").inner_text().lower()

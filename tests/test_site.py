@@ -283,3 +283,24 @@ def test_formats_publish_their_texts_and_fold_boilerplate(tmp_path: Path) -> Non
         for sentence in article["sentences"]:
             assert published[sentence["start"] : sentence["end"]] == sentence["text"]
     assert list((tmp_path / "cache" / "html").glob("*.json"))
+
+
+def test_lexicon_and_outlet_pages_name_who_writes_which_term(tmp_path: Path) -> None:
+    rules = "outlets:\n  - name: Outlet A\n    domain: a.example\n    files: ['000_*']\n  - name: Outlet B\n"
+    files: dict[str, str | bytes] = {p.name: p.read_bytes() for p in SEEDS.glob("*.txt")}
+    files["corpus.yml"] = rules + "    files: ['001_*']\n"
+    seeds = write_corpus(tmp_path / "seeds", files)
+    pipeline.build(site_config(seeds, tmp_path / "site"))
+    site = tmp_path / "site"
+    lexicon = (site / "lexicon" / "index.html").read_text("utf-8")
+    row = re.search(r"<tr><td><q>militant</q> / <q>terrorist</q>.*?</tr>", lexicon, re.S)
+    assert row, "the seeds' militant/terrorist swap is on the corpus lexicon"
+    assert "<q>militant</q>: Outlet B; <q>terrorist</q>: Outlet A" in row[0]
+    assert re.search(r'href="\.\./events/[^"]+/#r\d+"', row[0])
+    outlet = (site / "outlets" / "outlet-a" / "index.html").read_text("utf-8")
+    prefers = re.search(r"<tr><td><q>terrorist</q></td><td><q>militant</q></td>.*?</tr>", outlet, re.S)
+    assert prefers and "#r" in prefers[0]
+    assert "Outlet A" in (site / "outlets" / "index.html").read_text("utf-8")
+    article = (site / "articles" / SEED_001 / "index.html").read_text("utf-8")
+    assert "Terms this account chose" in article and "<q>militant</q>" in article
+    assert 'href="../../outlets/outlet-b/"' in article

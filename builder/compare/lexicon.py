@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from builder.compare.words import FUNCTION_WORDS
-from builder.model import Difference, Framing
+from builder.model import Difference, Event, Framing
 
 MAX_WORDS = 4
 """Longer substitutions are rewritten clauses: shown in their row, left out of the lexicon."""
@@ -70,3 +71,59 @@ def framing(differences: list[Difference], loose_rows: set[int]) -> list[Framing
         Framing(terms, tuple((t, tuple(sorted(uses[terms][t]))) for t in terms), tuple(sorted(rows[terms])))
         for terms in ranked
     ]
+
+
+@dataclass(frozen=True)
+class CorpusTerms:
+    """One substitution across the whole corpus: its terms, who uses each, and where it happens."""
+
+    terms: tuple[str, ...]
+    uses: tuple[tuple[str, tuple[str, ...]], ...]
+    """(term, ids of the articles that use it), in `terms` order."""
+    places: tuple[tuple[Event, tuple[int, ...]], ...]
+    """(event, row numbers), events in corpus order."""
+
+    @property
+    def rows(self) -> int:
+        return sum(len(rows) for _event, rows in self.places)
+
+
+def corpus_lexicon(events: tuple[Event, ...]) -> list[CorpusTerms]:
+    """Merge the events' framing lexicons: substitutions found in most events first, then most rows."""
+    uses: dict[tuple[str, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    places: dict[tuple[str, ...], list[tuple[Event, tuple[int, ...]]]] = defaultdict(list)
+    for event in events:
+        for entry in event.framing:
+            for term, ids in entry.uses:
+                uses[entry.terms][term].update(ids)
+            places[entry.terms].append((event, entry.rows))
+    found = [
+        CorpusTerms(terms, tuple((t, tuple(sorted(uses[terms][t]))) for t in terms), tuple(places[terms]))
+        for terms in places
+    ]
+    return sorted(found, key=lambda e: (-len(e.places), -e.rows, e.terms))
+
+
+@dataclass(frozen=True)
+class Preference:
+    """A term an outlet (or one account) writes where another account of the same event writes another."""
+
+    term: str
+    instead_of: tuple[str, ...]
+    places: tuple[tuple[Event, tuple[int, ...]], ...]
+
+
+def preferences(events: tuple[Event, ...], article_ids: set[str]) -> list[Preference]:
+    """The terms the given articles write where another account of the same event writes another."""
+    found: dict[tuple[str, tuple[str, ...]], list[tuple[Event, tuple[int, ...]]]] = defaultdict(list)
+    for event in events:
+        if not article_ids.intersection(event.article_ids):
+            continue
+        for entry in event.framing:
+            for term, ids in entry.uses:
+                if article_ids.intersection(ids):
+                    found[term, tuple(t for t in entry.terms if t != term)].append((event, entry.rows))
+    ranked = sorted(
+        found.items(), key=lambda item: (-len(item[1]), -sum(len(r) for _e, r in item[1]), item[0])
+    )
+    return [Preference(term, others, tuple(places)) for (term, others), places in ranked]

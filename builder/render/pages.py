@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from builder.accounting import account
+from builder.compare.lexicon import Preference, corpus_lexicon, preferences
+from builder.events.describe import slugify
 from builder.model import Article, Corpus, Event, Sentence, Span
 from builder.render.markup import one_line, visible, yaml_title
 from builder.render.rows import row_views
@@ -37,6 +39,50 @@ class ArticleRow:
     event: Event | None
 
 
+@dataclass(frozen=True)
+class OutletView:
+    """An outlet page: the outlet, its articles, and the terms it prefers."""
+
+    name: str
+    slug: str
+    domain: str | None
+    country: str | None
+    articles: tuple[Article, ...]
+    preferences: tuple[Preference, ...]
+
+
+MAX_LEXICON = 500
+"""Substitutions on the corpus lexicon page; the rest are in the export."""
+MAX_PLACES = 20
+"""Events listed per substitution on the lexicon page."""
+
+
+def outlet_views(corpus: Corpus) -> list[OutletView]:
+    """Every outlet the corpus file or an article names, by name."""
+    named = {o.name: o for o in corpus.outlets}
+    names = sorted(set(named) | {a.outlet for a in corpus.articles if a.outlet})
+    views = []
+    taken: set[str] = set()
+    for name in names:
+        articles = tuple(a for a in corpus.articles if a.outlet == name)
+        outlet = named.get(name)
+        slug = base = slugify(name) or "outlet"
+        while slug in taken:  # two names, one slug ("A.B.C." and "ABC"): number the later one
+            slug = f"{base}-{len(taken)}"
+        taken.add(slug)
+        views.append(
+            OutletView(
+                name,
+                slug,
+                outlet.domain if outlet else None,
+                outlet.country if outlet else None,
+                articles,
+                tuple(preferences(corpus.events, {a.id for a in articles})),
+            )
+        )
+    return views
+
+
 def environment() -> Environment:
     """Return the template environment: strict about missing variables, escaping everything."""
     env = Environment(
@@ -64,6 +110,35 @@ def paragraph_views(article: Article) -> list[ParagraphView]:
     return views
 
 
+def lexicon_pages(corpus: Corpus, env: Environment, outlets: list[OutletView]) -> dict[str, str]:
+    """The corpus framing lexicon and the outlet pages."""
+    by_id = {a.id: a for a in corpus.articles}
+
+    def accounts(ids: tuple[str, ...]) -> str:
+        labels = sorted({by_id[i].label for i in ids})
+        shown = ", ".join(labels[:12])
+        return f"{shown} and {len(labels) - 12} more" if len(labels) > 12 else shown
+
+    entries = corpus_lexicon(corpus.events)
+    pages = {
+        "lexicon.md": env.get_template("lexicon.md.j2").render(
+            title="Framing lexicon",
+            entries=entries[:MAX_LEXICON],
+            hidden=max(0, len(entries) - MAX_LEXICON),
+            max_places=MAX_PLACES,
+            accounts=accounts,
+        )
+    }
+    pages["outlets/index.md"] = env.get_template("outlets.md.j2").render(
+        title="Outlets", outlets=outlets, unknown=sum(1 for a in corpus.articles if not a.outlet)
+    )
+    for outlet in outlets:
+        pages[f"outlets/{outlet.slug}.md"] = env.get_template("outlet.md.j2").render(
+            title=outlet.name, outlet=outlet, preferences=outlet.preferences, root="../../"
+        )
+    return pages
+
+
 def render_pages(corpus: Corpus, home_intro: str) -> dict[str, str]:
     """Return every generated page as {path under docs: Markdown text}."""
     env = environment()
@@ -87,6 +162,8 @@ def render_pages(corpus: Corpus, home_intro: str) -> dict[str, str]:
         )
         for aid in event.article_ids:
             event_of.setdefault(aid, []).append(event)
+    outlets = outlet_views(corpus)
+    outlet_slugs = {o.name: o.slug for o in outlets}
     for article in corpus.articles:
         pages[f"articles/{article.slug}.md"] = env.get_template("article.md.j2").render(
             title=article.title,
@@ -94,9 +171,12 @@ def render_pages(corpus: Corpus, home_intro: str) -> dict[str, str]:
             events=event_of.get(article.id, []),
             paragraphs=paragraph_views(article),
             text_sources=TEXT_SOURCES,
+            preferences=preferences(tuple(event_of.get(article.id, [])), {article.id}),
+            outlet_slug=outlet_slugs.get(article.outlet or ""),
             root="../../",
             in_columns=False,
         )
+    pages.update(lexicon_pages(corpus, env, outlets))
     event_by_article = {aid: e for e in corpus.events for aid in e.article_ids}
     rows = [ArticleRow(a, event_by_article.get(a.id)) for a in corpus.articles]
     pages["articles/index.md"] = env.get_template("articles.md.j2").render(title="Articles", rows=rows)
