@@ -25,15 +25,22 @@ class Gazetteer:
 
     def mentions(self, text: str) -> list[str]:
         """Return the places named in text, longest name first at each position."""
+        return [name for _start, _end, name in self.find(text)]
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Return (start, end, place) for each place named in text; a possessive "'s" is not part of it."""
         found = []
         for match in _CAPITALISED.finditer(text):
             words = match.group().split()
             for size in range(len(words), 0, -1):
-                name = " ".join(words[:size])
+                name = re.sub(r"[’']s$", "", " ".join(words[:size]))
                 if name in self._places:
-                    found.append(self._places[name])
+                    found.append((match.start(), match.start() + len(name), self._places[name]))
                     break
         return found
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._places
 
     def main_place(self, texts: list[str]) -> str | None:
         """Return the place these texts name most often (the first named, on a tie)."""

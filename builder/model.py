@@ -278,6 +278,57 @@ class Framing:
 
 
 @dataclass(frozen=True)
+class Attribution:
+    """Who a fact or a quote is credited to, as the text says it."""
+
+    type: str
+    """`person`, `anonymous`, `witnesses` (residents, witnesses), `agency`, `organization`, `government`."""
+    who: str | None
+    """The source as written ("he", "an official who declined to be named"), resolved to a name when known."""
+    cue: str | None
+    """The attributing words: `said`, `told`, `according to`, `claimed`."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One thing an account states, traced to the exact characters that state it."""
+
+    kind: str
+    """`killed`, `injured`, `missing`, `arrested`, `displaced`, `time`, `date`, `duration`, `distance`,
+    `place`, `person`, `organization`, `quote` or `source`."""
+    key: str
+    """The facts-table row it belongs to (`killed`, `place`, `person:charles lister`, `source:afp`)."""
+    value: tuple[tuple[str, str | int | float | bool | None], ...]
+    """The fact as data, key-value pairs (a count: `min`, `max`, `qualifier`, `who`)."""
+    text: str
+    """The words stating it, exactly as in the file: `text == article.text[start:end]`."""
+    article: str
+    """Article id."""
+    sentence: str
+    """Sentence id (`s4`) holding the words."""
+    start: int
+    """Character offset of the words in the article's text."""
+    end: int
+    """End offset (exclusive)."""
+    extractor: str
+    """Module that found it (`counts`, `quotes`, ...)."""
+    attribution: Attribution | None = None
+    """Whom the account credits for it, when it does."""
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of an event's facts table: one fact key, each account's facts for it, and their status."""
+
+    key: str
+    kind: str
+    status: str
+    """`agree`, `differ` (compatible values), `conflict` (incompatible figures) or `only` (one account)."""
+    cells: tuple[tuple[str, tuple[int, ...]], ...]
+    """(article id, indexes into the event's facts), for the accounts that state it, in column order."""
+
+
+@dataclass(frozen=True)
 class Event:
     """A group of articles that report the same event."""
 
@@ -313,6 +364,10 @@ class Event:
     """(row number, what it holds: `quote`, `attribution`, `background`) for rows only some accounts have."""
     framing: tuple[Framing, ...] = ()
     """The event's wording substitutions, most frequent first."""
+    facts: tuple[Fact, ...] = ()
+    """What each account states, every fact traced to its sentence."""
+    table: tuple[TableRow, ...] = ()
+    """The facts table: one row per fact key, with agreement and conflict marked."""
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from builder.compare import compare_events
 from builder.config import Config
 from builder.errors import StrictError
 from builder.events import group_events
+from builder.facts import extract_facts
 from builder.ingest import ingest
 from builder.model import Corpus
 from builder.render.export import write_export
@@ -24,6 +25,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("screen", screen_articles),
     ("events", group_events),
     ("compare", compare_events),
+    ("facts", extract_facts),
 ]
 """Analysis stages in the order they run; a new capability is a new entry."""
 

@@ -10,6 +10,8 @@ from pathlib import Path
 from builder.config import Config
 from builder.ingest.sentences import SentenceSplitter
 from builder.pipeline import analyse
+from evaluation.mentions import ecbplus_mentions
+from evaluation.polnear import polnear_attributions
 from evaluation.scores import b_cubed
 
 
@@ -54,7 +56,12 @@ def ecbplus_events(data: Path) -> list[tuple[str, str]]:
     return rows
 
 
-MEASUREMENTS = [("small_fixtures", sentence_rules), ("ecbplus", ecbplus_events)]
+MEASUREMENTS = [
+    ("small_fixtures", sentence_rules),
+    ("ecbplus", ecbplus_events),
+    ("ecbplus", ecbplus_mentions),
+    ("polnear_test", polnear_attributions),
+]
 
 
 def main(argv: list[str]) -> int:

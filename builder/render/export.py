@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from builder.model import Article, Corpus, Event, Span, TextSpan
+from builder.model import Article, Corpus, Event, Fact, Span, TextSpan
 
 SCHEMA_ID = "parallax/1"
 
@@ -104,7 +106,72 @@ def _event(event: Event) -> dict[str, Any]:
             {"terms": list(f.terms), "uses": {term: list(ids) for term, ids in f.uses}, "rows": list(f.rows)}
             for f in event.framing
         ],
+        "facts": [_fact(f) for f in event.facts],
+        "table": [
+            {"key": r.key, "kind": r.kind, "status": r.status, "cells": {a: list(ids) for a, ids in r.cells}}
+            for r in event.table
+        ],
     }
+
+
+def _fact(fact: Fact) -> dict[str, Any]:
+    credited = fact.attribution
+    return {
+        "kind": fact.kind,
+        "key": fact.key,
+        "value": dict(fact.value),
+        "text": fact.text,
+        "article": fact.article,
+        "sentence": fact.sentence,
+        "start": fact.start,
+        "end": fact.end,
+        "extractor": fact.extractor,
+        "attribution": None
+        if credited is None
+        else {"type": credited.type, "who": credited.who, "cue": credited.cue},
+    }
+
+
+FACTS_CSV = [
+    "event",
+    "key",
+    "kind",
+    "status",
+    "article",
+    "sentence",
+    "start",
+    "end",
+    "text",
+    "value",
+    "extractor",
+]
+
+
+def facts_csv(corpus: Corpus) -> str:
+    """Return every fact of every event as CSV, one line per fact, with its table row's status."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FACTS_CSV)
+    for event in corpus.events:
+        status = {r.key: r.status for r in event.table}
+        for f in event.facts:
+            value = json.dumps(dict(f.value), ensure_ascii=False, sort_keys=True)
+            writer.writerow(
+                [
+                    event.id,
+                    f.key,
+                    f.kind,
+                    status.get(f.key, ""),
+                    f.article,
+                    f.sentence,
+                    f.start,
+                    f.end,
+                    f.text,
+                    value,
+                    f.extractor,
+                ]
+            )
+    return out.getvalue()
 
 
 def _text_span(span: TextSpan | None) -> dict[str, Any] | None:

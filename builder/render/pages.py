@@ -10,6 +10,7 @@ from builder.accounting import account
 from builder.compare.lexicon import Preference, corpus_lexicon, preferences
 from builder.events.describe import slugify
 from builder.model import Article, Corpus, Event, Sentence, Span
+from builder.render.facts import fact_rows
 from builder.render.markup import one_line, visible, yaml_title
 from builder.render.rows import row_views
 
@@ -157,6 +158,8 @@ def render_pages(corpus: Corpus, home_intro: str) -> dict[str, str]:
             related=related,
             views=views,
             rows=row_views(event, by_id),
+            facts=fact_rows(event, by_id),
+            columns=event.columns or event.article_ids,
             root="../../",
             in_columns=True,
         )

@@ -12,7 +12,7 @@ from pathlib import Path
 from builder.config import Config
 from builder.errors import ConfigError, SiteBuildError
 from builder.model import Corpus
-from builder.render.export import corpus_json, schema_text
+from builder.render.export import corpus_json, facts_csv, schema_text
 from builder.render.pages import EVENT_LIST_MARKER, render_pages
 
 DEFAULT_HOME = (
@@ -29,6 +29,7 @@ def stage_docs(corpus: Corpus, config: Config, docs: Path) -> None:
     files = render_pages(corpus, intro)
     files["data/corpus.json"] = corpus_json(corpus)
     files["data/corpus.schema.json"] = schema_text()
+    files["data/facts.csv"] = facts_csv(corpus)
     # Offsets of records and web pages refer to a text that is not the file: publish it to check against.
     for article in corpus.articles:
         if article.text_source != "file":

@@ -1,0 +1,357 @@
+"""Word lists and rules for attributions: cue verbs, what a source is, its type and its comparison name."""
+
+from __future__ import annotations
+
+import re
+
+from builder.ingest.normalize import comparison_key
+
+
+def _forms(base: str, *extra: str) -> set[str]:
+    """The verb's regular forms (`note`: note, notes, noted, noting) plus irregular ones given."""
+    if extra:
+        return {base, *extra}
+    stem = base[:-1] if base.endswith("e") else base
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    third = base + "es" if base.endswith(("s", "sh", "ch", "x", "o")) else base + "s"
+    return {base, third, stem + "ed", stem + "ing"}
+
+
+SPEECH = {
+    form
+    for forms in (
+        _forms("say", "says", "said", "saying"),
+        _forms("tell", "tells", "told", "telling"),
+        _forms("write", "writes", "wrote", "writing"),
+        _forms("admit", "admits", "admitted", "admitting"),
+        _forms("tweet"),
+        _forms("add"),
+        _forms("state"),
+        _forms("claim"),
+        _forms("argue"),
+        _forms("note"),
+        _forms("explain"),
+        _forms("insist"),
+        _forms("warn"),
+        _forms("announce"),
+        _forms("ask"),
+        _forms("reply"),
+        _forms("respond"),
+        _forms("acknowledge"),
+        _forms("suggest"),
+        _forms("deny"),
+        _forms("report"),
+        _forms("confirm"),
+        _forms("declare"),
+        _forms("emphasize"),
+        _forms("emphasise"),
+        _forms("stress"),
+        _forms("predict"),
+        _forms("urge"),
+        _forms("allege"),
+        _forms("assert"),
+        _forms("contend"),
+        _forms("maintain"),
+        _forms("observe"),
+        _forms("recall"),
+        _forms("recount"),
+        _forms("remark"),
+        _forms("reveal"),
+        _forms("testify"),
+        _forms("complain"),
+        _forms("concede"),
+        _forms("caution"),
+        _forms("estimate"),
+        _forms("promise"),
+        _forms("pledge"),
+        _forms("vow"),
+        _forms("agree"),
+        _forms("conclude"),
+        _forms("counter"),
+        _forms("joke"),
+        _forms("boast"),
+        _forms("demand"),
+        _forms("propose"),
+        _forms("question"),
+        _forms("wonder"),
+        _forms("accuse"),
+        _forms("charge"),
+        _forms("announce"),
+        _forms("describe"),
+        _forms("indicate"),
+        _forms("repeat"),
+        _forms("echo", "echoes", "echoed", "echoing"),
+        _forms("think", "thinks", "thought"),
+        _forms("believe"),
+        _forms("fear"),
+        _forms("show", "shows", "showed", "showing"),
+        _forms("find", "finds", "found"),
+        _forms("cite"),
+        _forms("blame"),
+        _forms("criticize"),
+        _forms("criticise"),
+        _forms("praise"),
+        _forms("call"),
+        _forms("dub", "dubs", "dubbed"),
+        _forms("mention"),
+        _forms("hint"),
+        _forms("shout"),
+        _forms("scoff"),
+        _forms("sigh"),
+        _forms("quip", "quips", "quipped"),
+        _forms("recommend"),
+        _forms("dismiss"),
+        _forms("hope"),
+        _forms("expect"),
+        _forms("comment"),
+        _forms("predict"),
+    )
+    for form in forms
+}
+"""Verbs that attribute what follows or precedes them to their subject: speech, writing, belief, evidence."""
+
+PARTICIPLES = {w for w in SPEECH if w.endswith("ing")}
+"""`..., adding that ...`: the subject is the previous attribution's source."""
+
+NEEDS_THAT = {
+    *_forms("hope"),
+    *_forms("expect"),
+    *_forms("fear"),
+    *_forms("find", "finds", "found"),
+    *_forms("call"),
+    *_forms("question"),
+    *_forms("cite"),
+    *_forms("mention"),
+    *_forms("dismiss"),
+    *_forms("praise"),
+    *_forms("criticize"),
+    *_forms("criticise"),
+    *_forms("blame"),
+    *_forms("accuse"),
+    *_forms("recall"),
+    *_forms("describe"),
+    *_forms("show", "shows", "showed", "showing"),
+    *_forms("indicate"),
+    *_forms("charge"),
+    *_forms("demand"),
+    *_forms("echo", "echoes", "echoed", "echoing"),
+}
+"""Verbs that are attributions only with a clause after them (`found that`, `hoped that`) or a quotation:
+"the police found two bodies" and "critics called the plan" are not statements."""
+
+AUXILIARIES = set(
+    "has have had will would could can may might must should shall did does do is was are were be been "
+    "also later earlier previously repeatedly recently publicly privately then again once now still never "
+    "not n't already often first initially subsequently further even just reportedly allegedly separately "
+    "had long has long".split()
+)
+"""Words that may stand between a source and its cue verb (`has also said`)."""
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+PERSON_PRONOUNS = {"he", "she", "i", "who"}
+
+BOUNDARY_WORDS = set(
+    "that because while when if but since although though after before where whereas unless until as so "
+    "than yet nor".split()
+)
+"""Words that open a new clause: a source never reaches back past one."""
+
+VERBISH = (
+    set(
+        "is are was were be been being has have had will would can could do does did say says said told "
+        "tells may might must should shall am 's isn't wasn't aren't weren't don't doesn't didn't won't "
+        "can't couldn't wouldn't hasn't haven't hadn't there here to".split()
+    )
+    | SPEECH
+)
+"""Words that show a stretch of text is a clause, not a source (before any `who`, `which` or `that`)."""
+
+RELATIVES = {"who", "which", "whom", "whose"}
+
+DETERMINERS = set(
+    "the a an one two three four five six seven eight nine ten some many several other another most "
+    "his her their its our my your this these those both all few each every any no more".split()
+)
+
+TITLES = set(
+    "mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. lt col col. sgt prof prof. rev rev. "
+    "president vice secretary minister senator governor general judge justice chairman chairwoman chair "
+    "director spokesman spokeswoman spokesperson ceo chief sheikh king queen prince pope mayor commander "
+    "ambassador representative congressman congresswoman speaker leader candidate nominee attorney "
+    "sir lord lady dame pastor bishop cardinal imam officer agent professor".split()
+)
+"""Words before a person's name that are not part of it (`Syrian President Bashar Assad`)."""
+
+AGENCIES = {
+    "afp": ("agence france-presse", "agence france presse", "france-presse", "afp"),
+    "ap": ("associated press", "ap"),
+    "reuters": ("reuters",),
+    "anadolu": ("anadolu agency", "anadolu", "aa"),
+    "dpa": ("deutsche presse-agentur", "dpa"),
+    "xinhua": ("xinhua news agency", "xinhua"),
+    "sana": ("syrian arab news agency", "sana"),
+    "tass": ("tass",),
+    "ria novosti": ("ria novosti", "ria"),
+    "interfax": ("interfax",),
+    "upi": ("united press international", "upi"),
+    "efe": ("efe",),
+    "ansa": ("ansa",),
+    "kyodo": ("kyodo news", "kyodo"),
+    "yonhap": ("yonhap news agency", "yonhap"),
+    "irna": ("islamic republic news agency", "irna"),
+    "pti": ("press trust of india", "pti"),
+    "bloomberg": ("bloomberg news", "bloomberg"),
+    "wam": ("emirates news agency", "wam"),
+    "qna": ("qatar news agency", "qna"),
+    "spa": ("saudi press agency", "spa"),
+    "mena": ("middle east news agency", "mena"),
+}
+"""News agencies by comparison name, with the ways they are written (lower case)."""
+
+WITNESS_NOUNS = set(
+    "resident residents witness witnesses eyewitness eyewitnesses survivor survivors villager villagers "
+    "local locals bystander bystanders neighbour neighbours neighbor neighbors onlooker onlookers "
+    "passer-by passers-by".split()
+)
+ANONYMITY = re.compile(
+    r"declined to be (?:named|identified)|not (?:authori[sz]ed|allowed|permitted) to|anonymity|"
+    r"asked not to be (?:named|identified)|unnamed|unidentified|anonymous|requested not to be|"
+    r"would not be (?:named|identified)|(?:^|\b)(?:an?|one|two|several|some)\s+(?:\w+\s+){0,3}sources?\b|"
+    r"^sources?\b|\bsources? (?:close|familiar|with knowledge)",
+    re.IGNORECASE,
+)
+"""An unnamed source: anonymity stated, or a bare `a source`, `sources close to ...`."""
+GOVERNMENT = re.compile(
+    r"\b(?:ministry|ministries|minister|department|government|governor|mayor|president|presidency|"
+    r"prime minister|embassy|police|army|military|pentagon|white house|kremlin|authorities|"
+    r"official|officials|administration|parliament|congress|senate|cabinet|spokesman for the|"
+    r"state media|foreign office|interior|defen[cs]e|navy|air force|troops|prosecutors?|court|"
+    r"commission|council|agency|fbi|f\.b\.i\.|cia|c\.i\.a\.|justice department|state department)\b",
+    re.IGNORECASE,
+)
+NONGOVERNMENT = re.compile(r"\b(?:opposition|rebels?|insurgents?|party|campaign|militants?|group)\b", re.I)
+ORGANIZATION = re.compile(
+    r"\b(?:observatory|institute|foundation|committee|party|union|association|group|cent(?:er|re)|"
+    r"university|company|inc|corp|corporation|campaign|network|coalition|forces|watch|international|"
+    r"organi[sz]ation|bank|board|fund|society|league|movement|front|alliance|times|post|journal|news|"
+    r"magazine|newspaper|daily|report|poll|survey|study|statement|letter|memo|database|records|website|"
+    r"wikileaks|cnn|bbc|fox|nbc|abc|cbs|msnbc|politico|opposition|rebels?|insurgents?|militants?|"
+    r"brigades?|army|hospital|ngo|charity|firm|sources)\b",
+    re.IGNORECASE,
+)
+PEOPLE_NOUNS = set(
+    "analyst analysts expert experts critic critics aide aides adviser advisers advisor advisors supporter "
+    "supporters voter voters people man woman men women doctor doctors activist activists observer "
+    "observers lawyer lawyers friend friends relative relatives father mother son daughter wife husband "
+    "family student students worker workers member members democrats republicans candidate candidates "
+    "spokesman spokeswoman spokesperson reporter reporters journalist journalists researcher researchers "
+    "scholar scholars historian historians economist economists strategist strategists donor donors "
+    "fellow staff staffer staffers".split()
+)
+
+
+def agency_name(source: str) -> str | None:
+    """The agency's comparison name when the source is a news agency (`Agence France-Presse (AFP)`: `afp`)."""
+    key = comparison_key(source).replace("(", " ").replace(")", " ")
+    key = re.sub(r"^the\s+", "", key)
+    for name, spellings in AGENCIES.items():
+        for spelling in spellings:
+            if re.search(rf"(?:^|\s){re.escape(spelling)}(?:\s|$|[',.])", key):
+                if len(spelling) <= 3 and spelling.upper() not in source:
+                    continue  # `ap`, `aa` only as capitals: never the word inside a sentence
+                return name
+    if re.search(r"\bnews agency\b", key):
+        return key
+    return None
+
+
+def person_name(source: str) -> str | None:
+    """A person's name if the source starts with one (`Charles Lister, a senior fellow`: `Charles Lister`)."""
+    head = re.split(r",|\s\(|\s+(?:who|of|from|at|with|for|in)\s", source, maxsplit=1)[0].strip()
+    words = head.split()
+    if not words or not all(w[0].isupper() or w.lower() in {"al-", "bin", "de", "van", "von"} for w in words):
+        return None
+    # Drop titles and what precedes them (`Syrian President Bashar Assad`), keep `Mr. Trump` as `Trump`.
+    last_title = max((i for i, w in enumerate(words) if w.lower().rstrip(".") in _TITLE_STEMS), default=-1)
+    name = words[last_title + 1 :]
+    if not name or len(name) > 4:
+        return None
+    joined = " ".join(name)
+    if ORGANIZATION.search(joined) or GOVERNMENT.search(joined) or agency_name(joined):
+        return None
+    common = PRONOUNS | DETERMINERS | WITNESS_NOUNS | PEOPLE_NOUNS
+    if joined.lower() in common or (len(name) == 1 and name[0].lower() in common):
+        return None
+    return re.sub(r"[’']s$", "", joined)
+
+
+_TITLE_STEMS = {t.rstrip(".") for t in TITLES}
+
+
+def source_type(source: str, resolved: str | None) -> str:
+    """Classify a source: `anonymous`, `agency`, `witnesses`, `person`, `government` or `organization`.
+
+    Rules, first match wins: anonymity stated or a bare `source` is `anonymous`; a news agency is `agency`;
+    residents, witnesses and the like are `witnesses`; a personal name (after titles) or a personal pronoun is
+    `person`; ministries, departments, officials, the police or army are `government`, unless qualified as
+    opposition, rebel or party; other named bodies, outlets and documents are `organization`; unnamed people
+    (`analysts`, `an aide`) are `person`.
+    """
+    lowered = comparison_key(source)
+    words = [w.strip(".,'’") for w in lowered.split()]
+    if ANONYMITY.search(lowered):
+        return "anonymous"
+    if agency_name(source):
+        return "agency"
+    head = _head(words)
+    if head in WITNESS_NOUNS or (words and (words[-1] in WITNESS_NOUNS or words[0] in WITNESS_NOUNS)):
+        return "witnesses"
+    if len(words) == 1 and words[0] in DETERMINERS:
+        return "person"  # `another`, `one`: one of the people just named
+    if person_name(source) or lowered in PERSON_PRONOUNS:
+        return "person"
+    if resolved and resolved != source and person_name(resolved):
+        return "person"
+    if GOVERNMENT.search(source) and not NONGOVERNMENT.search(source):
+        return "government"
+    if ORGANIZATION.search(source) or lowered in {"it", "they", "we"} or (words and words[0][:1].isalpha()):
+        if head in PEOPLE_NOUNS:
+            return "person"
+        return "organization"
+    return "person"
+
+
+def _head(words: list[str]) -> str:
+    """The head noun of a simple noun phrase: the last word before `who`, `of`, `in` and the like."""
+    head = ""
+    for word in words:
+        if word in {"who", "which", "that", "of", "in", "at", "with", "from", "for", "on", ","}:
+            break
+        head = word
+    return head
+
+
+def name_key(name: str) -> str:
+    """The comparison form of a source's name: lower case, no article, no title, no punctuation."""
+    agency = agency_name(name)
+    if agency:
+        return agency
+    key = comparison_key(name)
+    key = re.sub(r"[’']s\b", "", key)
+    key = re.sub(r"[^\w\s-]", " ", key)
+    words = key.split()
+    while (
+        words and (words[0] in {"the", "a", "an"} or words[0].rstrip(".") in _TITLE_STEMS) and len(words) > 1
+    ):
+        words.pop(0)
+    return " ".join(words)
+
+
+def content_key(content: str, words: int = 8) -> str:
+    """A short comparison form of quoted content: its first words, typography and punctuation folded away."""
+    key = comparison_key(content)
+    tokens = [t for t in re.split(r"[^\w]+", key) if t]
+    if tokens and tokens[0] == "that":
+        tokens = tokens[1:]
+    return " ".join(tokens[:words])

@@ -1,0 +1,49 @@
+"""The facts stage: run every extractor on every account of an event, then build the event's table."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from builder.config import Config
+from builder.facts import actors, places, quotes, times
+from builder.facts.table import build_table, unify_names
+from builder.gazetteer import Gazetteer
+from builder.model import Article, Corpus, Event, Fact
+
+Extractor = Callable[[Article, Gazetteer], list[Fact]]
+
+
+def _plain(extract: Callable[[Article], list[Fact]]) -> Extractor:
+    return lambda article, _gazetteer: extract(article)
+
+
+EXTRACTORS: list[tuple[str, Extractor]] = [
+    ("times", _plain(times.extract)),
+    ("places", places.extract),
+    ("actors", actors.extract),
+    ("quotes", _plain(quotes.extract)),
+]
+"""Extractors in the order they run; a new kind of fact is a new entry."""
+
+
+def article_facts(article: Article, gazetteer: Gazetteer) -> list[Fact]:
+    """Every fact one account states, in reading order."""
+    found = [f for _name, extract in EXTRACTORS for f in extract(article, gazetteer)]
+    return sorted(found, key=lambda f: (f.start, f.end, f.kind))
+
+
+def event_facts(event: Event, articles: dict[str, Article], gazetteer: Gazetteer) -> Event:
+    """Return the event with its facts (accounts in column order) and its facts table."""
+    columns = event.columns or event.article_ids
+    facts = unify_names([f for aid in columns for f in article_facts(articles[aid], gazetteer)])
+    return dataclasses.replace(event, facts=tuple(facts), table=tuple(build_table(facts, columns)))
+
+
+def extract_facts(corpus: Corpus, config: Config) -> Corpus:
+    """Extract the facts of every event's accounts."""
+    gazetteer = Gazetteer()
+    articles = {a.id: a for a in corpus.articles}
+    return dataclasses.replace(
+        corpus, events=tuple(event_facts(e, articles, gazetteer) for e in corpus.events)
+    )

@@ -1,0 +1,96 @@
+"""Facts: golden cases for the times, places and actors extractors, the table's statuses, and the seeds."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.config import Config
+from builder.facts.stage import article_facts
+from builder.gazetteer import Gazetteer
+from builder.ingest import ingest
+from builder.model import Article, Corpus, Event
+from builder.pipeline import analyse
+from tests.conftest import SEED_000, SEED_001, SEEDS, write_corpus
+
+CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "facts" / "mentions.yml").read_text("utf-8"))
+GAZETTEER = Gazetteer()
+
+
+def article_of(text: str, published: str | None = None) -> Article:
+    with tempfile.TemporaryDirectory() as tmp:
+        body = f"---\npublished: {published}\n---\n{text}" if published else text
+        name = "a.md" if published else "a.txt"
+        folder = write_corpus(Path(tmp) / "seeds", {name: body})
+        (article,) = ingest(Corpus(), Config(seeds_dir=folder, cache_dir=None)).articles
+        return article
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
+def test_golden_mentions(case: dict[str, Any]) -> None:
+    article = article_of(case["text"], str(case["published"]) if "published" in case else None)
+    found = [
+        [f.kind, f.key, f.text]
+        for f in article_facts(article, GAZETTEER)
+        if f.extractor in ("times", "places", "actors")
+    ]
+    assert found == case["facts"]
+
+
+def seeds_event() -> Event:
+    return analyse(Config(seeds_dir=SEEDS, cache_dir=None)).events[0]
+
+
+def test_seeds_facts_table_reads_right() -> None:
+    event = seeds_event()
+    status = {row.key: row.status for row in event.table}
+    assert status["time:midnight"] == "agree"
+    assert status["date:thursday"] == "only"
+    assert status["place:atmeh"] == "agree"
+    assert status["place:near the border turkey"] == "agree"
+    assert status["person:charles lister"] == "agree"
+    # One name spelt two ways is one actor whose accounts differ: Bashar Assad / Bashar al-Assad.
+    assert status["person:bashar assad"] == "differ"
+    hts = next(r for r in event.table if r.key == "organization:hayat tahrir sham")
+    texts = {event.facts[i].text for _a, ids in hts.cells for i in ids}
+    assert texts == {"Hayat Tahrir al-Sham", "HTS", "Hyat Tahrir al-Sham"}
+    assert status["organization:syrian observatory for human rights"] == "only"
+    for row in event.table:
+        for article, ids in row.cells:
+            assert all(event.facts[i].article == article and event.facts[i].key == row.key for i in ids)
+
+
+def test_every_cell_of_the_seeds_table_is_in_a_row() -> None:
+    event = seeds_event()
+    rows = {(aid, sid) for row in event.rows for aid, ids in row.cells for sid in ids}
+    assert all((f.article, f.sentence) in rows for f in event.facts)
+    assert {f.article for f in event.facts} == {SEED_000, SEED_001}
+
+
+sentence = st.sampled_from(
+    [
+        "At least 12 people were killed around midnight on Thursday in the town of Atmeh.",
+        "Charles Lister, a senior fellow, said the raid lasted more than two hours.",
+        '"We saw it," a resident told the Agence France-Presse (AFP).',
+        "Hundreds were displaced near the border with Turkey, the Syrian Observatory said.",
+        "A 17-year-old boy and a 20-year-old woman were wounded in Naples on Nov. 21, 2016.",
+        "The victim died at the hospital.",
+        "Über 3 km entfernt — “quoted” — on 2024-01-05.",
+    ]
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(sentence, min_size=1, max_size=6), st.sampled_from(["\n", "\r\n", " ", "\n\n"]))
+def test_every_fact_slices_the_file_back_to_its_text(parts: list[str], joiner: str) -> None:
+    article = article_of(joiner.join(parts))
+    for fact in article_facts(article, GAZETTEER):
+        assert article.text[fact.start : fact.end] == fact.text
+        sentence = next(s for s in article.sentences if s.id == fact.sentence)
+        assert sentence.start <= fact.start <= fact.end <= sentence.end
