@@ -10,6 +10,7 @@ from pathlib import Path
 from builder.config import Config
 from builder.ingest.sentences import SentenceSplitter
 from builder.pipeline import analyse
+from evaluation.gvdb import gvdb_killed, quantulum_counts
 from evaluation.mentions import ecbplus_mentions
 from evaluation.polnear import polnear_attributions
 from evaluation.scores import b_cubed
@@ -61,6 +62,8 @@ MEASUREMENTS = [
     ("ecbplus", ecbplus_events),
     ("ecbplus", ecbplus_mentions),
     ("polnear_test", polnear_attributions),
+    ("gvdb_test", gvdb_killed),
+    ("small_fixtures", quantulum_counts),
 ]
 
 

@@ -50,6 +50,16 @@ def seeds_event() -> Event:
 def test_seeds_facts_table_reads_right() -> None:
     event = seeds_event()
     status = {row.key: row.status for row in event.table}
+    killed = next(r for r in event.table if r.key == "killed")
+    assert killed.status == "agree" and len(killed.cells) == 2
+    figures = {
+        (dict(event.facts[i].value)["min"], dict(event.facts[i].value)["qualifier"])
+        for i in killed.cells[0][1]
+    }
+    assert (12, "at least") in figures
+    lister = [r for r in event.table if r.kind == "quote" and r.key.startswith("quote:charles lister:")]
+    assert any("clearly they wanted" in r.key for r in lister) and all(r.status == "agree" for r in lister)
+    assert status["source:afp"] == "only" and status["source:syrian observatory for human rights"] == "only"
     assert status["time:midnight"] == "agree"
     assert status["date:thursday"] == "only"
     assert status["place:atmeh"] == "agree"

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 
 from builder.config import Config
-from builder.facts import actors, places, quotes, times
+from builder.facts import actors, counts, places, quotes, times
 from builder.facts.table import build_table, unify_names
 from builder.gazetteer import Gazetteer
 from builder.model import Article, Corpus, Event, Fact
@@ -19,6 +19,7 @@ def _plain(extract: Callable[[Article], list[Fact]]) -> Extractor:
 
 
 EXTRACTORS: list[tuple[str, Extractor]] = [
+    ("counts", _plain(counts.extract)),
     ("times", _plain(times.extract)),
     ("places", places.extract),
     ("actors", actors.extract),
