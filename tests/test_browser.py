@@ -204,3 +204,18 @@ def test_lexicon_page_links_to_the_rows(page: Page, seeds_url: str) -> None:
     page.wait_for_url("**/events/**#r*")
     target = page.url.rsplit("#", 1)[1]
     assert "terrorist" in page.locator(f"#{target}").inner_text().lower()
+
+
+def test_facts_cells_land_on_their_sentence_and_show_it_on_focus(page: Page, seeds_url: str) -> None:
+    _open_event(page, seeds_url)
+    links = page.locator("table.px-facts td a")
+    assert links.count() > 20
+    for n in (0, links.count() // 2, links.count() - 1):
+        link = links.nth(n)
+        text = link.inner_text()
+        link.focus()
+        tooltip = link.locator("xpath=following-sibling::span[@class='px-fact__sentence']")
+        assert tooltip.is_visible() and " ".join(text.split())[:20] in tooltip.inner_text()
+        link.click()
+        target = page.url.rsplit("#", 1)[1]
+        assert " ".join(text.split())[:20] in " ".join(page.locator(f"#{target}").inner_text().split())
