@@ -54,7 +54,7 @@ def ecbplus_mentions(data: Path) -> list[tuple[str, str]]:
                 (mention["start"], mention["end"], kind, mention["text"])
             )
     corpus = ingest(Corpus(), Config(seeds_dir=folder / "articles", cache_dir=None))
-    gazetteer = Gazetteer()
+    gazetteer = Gazetteer.shared()
     kinds = ["time", "place", "person", "organization"]
     hit_p = dict.fromkeys(kinds, 0)
     all_p = dict.fromkeys(kinds, 0)

@@ -20,7 +20,7 @@ from builder.pipeline import analyse
 from tests.conftest import SEED_000, SEED_001, SEEDS, write_corpus
 
 CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "facts" / "mentions.yml").read_text("utf-8"))
-GAZETTEER = Gazetteer()
+GAZETTEER = Gazetteer.shared()
 
 
 def article_of(text: str, published: str | None = None) -> Article:

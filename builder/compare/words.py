@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from builder.ingest.normalize import comparison_key
 from builder.model import Article, TextSpan
+from builder.names import ARABIC_ARTICLE, initials
 
 _TOKEN = re.compile(r"(?:\w\.){2,}|\w+(?:['’.\-]\w+)*|[^\w\s]")
 """Abbreviations with their dots (U.S.), words with inner apostrophes, hyphens and dots, punctuation."""
@@ -19,8 +20,6 @@ _NUMBER_WORDS = frozenset(
     thousand thousands million millions billion dozen dozens several scores""".split()
 )
 """Words that state a quantity: changing one changes a figure."""
-_ARTICLE = re.compile(r"\b(?:al|el|ad|as|ar|ash)[-\s]+")
-"""Arabic article prefixes that transliterations keep or drop (al-Assad / Assad)."""
 _REGIONAL = [
     (re.compile(r"our\b"), "or"),
     (re.compile(r"is(e|ed|es|ing|ation|ations)\b"), r"iz\1"),
@@ -62,7 +61,7 @@ def tokens(article: Article, sentence_ids: tuple[str, ...]) -> list[Token]:
 
 def _fold(text: str) -> str:
     text = comparison_key(text).lower()
-    text = _ARTICLE.sub("", text)
+    text = ARABIC_ARTICLE.sub("", text)
     for pattern, replacement in _REGIONAL:
         text = pattern.sub(replacement, text)
     return re.sub(r"[^a-z0-9]", "", text)
@@ -70,12 +69,6 @@ def _fold(text: str) -> str:
 
 def _is_number(words: list[Token]) -> bool:
     return any(any(c.isdigit() for c in w.key) or w.key in _NUMBER_WORDS for w in words)
-
-
-def _initials(words: list[Token]) -> str:
-    """Initials of the capitalised words, Arabic articles left out: Hayat Tahrir al-Sham -> hts."""
-    parts = re.split(r"[\s-]+", _ARTICLE.sub("", " ".join(w.text for w in words)))
-    return "".join(part[0] for part in parts if part[:1].isupper()).lower()
 
 
 def classify(a: list[Token], b: list[Token]) -> str:
@@ -91,7 +84,12 @@ def classify(a: list[Token], b: list[Token]) -> str:
         return "spelling"
     # An acronym for the name the other account spells out (HTS, Hayat Tahrir al-Sham).
     short, long = sorted((a, b), key=len)
-    if len(short) == 1 and short[0].text.isupper() and short[0].key == _initials(long) and len(long) > 1:
+    if (
+        len(short) == 1
+        and short[0].text.isupper()
+        and short[0].key == initials(" ".join(w.text for w in long))
+        and len(long) > 1
+    ):
         return "spelling"
     return "wording"
 

@@ -76,7 +76,7 @@ def group_events(corpus: Corpus, config: Config) -> Corpus:
         topic_of[len(groups)] = topic_count + len(groups)
         groups.append(fixed[key])
     groups, topic_of = _merged(groups, topic_of, decisions.merges, {a.id: i for i, a in enumerate(articles)})
-    gazetteer = Gazetteer()
+    gazetteer = Gazetteer.shared()
     explained = explain(found, groups, [a.id for a in articles])
     events: list[Event] = []
     topic_members: dict[int, list[int]] = defaultdict(list)

@@ -7,6 +7,7 @@ import re
 from builder.facts.span import fact
 from builder.gazetteer import Gazetteer
 from builder.model import Article, Fact
+from builder.names import fold
 
 _WORD = r"(?:(?:al|el|bin|ibn|abu|de|van|von|da|di)-)?[A-Z][\w’'.-]*[\w’']"
 NAME = re.compile(rf"{_WORD}(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von|da|di|of|for|the|and)\s+)?{_WORD})*")
@@ -59,12 +60,6 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _AFTER = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?([a-z]+)")
 _ROLE = re.compile(r"^,\s+((?:a|an|the)\s+[^,;:\"“”]{3,120}?),")
 """"Charles Lister, a senior fellow with the Washington-based Middle East Institute, said"."""
-
-
-def fold(name: str) -> str:
-    """Comparison key of a name: particles dropped, case and punctuation folded (al-Assad -> assad)."""
-    name = re.sub(r"\b(?:al|el|ad|ash|as|ar)[-\s]+", "", name.lower())
-    return re.sub(r"[^a-z0-9 ]", "", name.replace("-", " ")).strip()
 
 
 def _strip(words: list[str]) -> tuple[list[str], list[str]]:

@@ -43,7 +43,7 @@ def event_facts(event: Event, articles: dict[str, Article], gazetteer: Gazetteer
 
 def extract_facts(corpus: Corpus, config: Config) -> Corpus:
     """Extract the facts of every event's accounts."""
-    gazetteer = Gazetteer()
+    gazetteer = Gazetteer.shared()
     articles = {a.id: a for a in corpus.articles}
     return dataclasses.replace(
         corpus, events=tuple(event_facts(e, articles, gazetteer) for e in corpus.events)

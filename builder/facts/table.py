@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 
 from rapidfuzz import fuzz
 
-from builder.facts.actors import fold
 from builder.model import Fact, TableRow
+from builder.names import fold, initials
 
 KIND_ORDER = [
     "killed",
@@ -33,11 +32,6 @@ NAME_VARIANT = 85
 """Similarity (0-100) of folded names at which two names are one (Hayat / Hyat Tahrir al-Sham)."""
 
 
-def _initials(name: str) -> str:
-    parts = [p for p in re.split(r"[\s-]+", re.sub(r"\b(?:al|el)-", "", name)) if p[:1].isupper()]
-    return "".join(p[0] for p in parts).lower()
-
-
 def _same_name(a: Fact, b: Fact) -> bool:
     """Whether two name facts name one actor: a spelling variant, a longer form, or initials."""
     x, y = dict(a.value).get("name"), dict(b.value).get("name")
@@ -52,8 +46,8 @@ def _same_name(a: Fact, b: Fact) -> bool:
     if len(short) >= 8 and fuzz.ratio(fx, fy) >= NAME_VARIANT:
         return True
     if x.isupper() and 1 < len(x) <= 6:
-        return x.lower() == _initials(y)
-    return y.isupper() and 1 < len(y) <= 6 and y.lower() == _initials(x)
+        return x.lower() == initials(y)
+    return y.isupper() and 1 < len(y) <= 6 and y.lower() == initials(x)
 
 
 def unify_names(facts: list[Fact]) -> list[Fact]:
@@ -74,11 +68,12 @@ def unify_names(facts: list[Fact]) -> list[Fact]:
     groups: dict[int, list[Fact]] = {}
     for i, f in enumerate(named):
         groups.setdefault(find(i), []).append(f)
+    order = {id(f): n for n, f in enumerate(facts)}
     renamed: dict[int, Fact] = {}
     for members in groups.values():
         kind = "organization" if any(f.kind == "organization" for f in members) else "person"
         # The longest form names the row: "Bashar al-Assad" over "Assad", "Hayat Tahrir al-Sham" over "HTS".
-        head = max(members, key=lambda f: (len(str(dict(f.value)["name"])), -facts.index(f)))
+        head = max(members, key=lambda f: (len(str(dict(f.value)["name"])), -order[id(f)]))
         key = f"{kind}:{fold(str(dict(head.value)['name']))}"
         for f in members:
             renamed[id(f)] = dataclasses.replace(f, kind=kind, key=key)

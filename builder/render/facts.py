@@ -72,20 +72,20 @@ def fact_rows(event: Event, articles: dict[str, Article]) -> list[FactRow]:
     """Return the event's facts table with labels, notes and links into the side-by-side rows."""
     row_of = {(aid, sid): row.number for row in event.rows for aid, ids in row.cells for sid in ids}
     columns = event.columns or event.article_ids
+    sentences = {aid: {s.id: s.text for s in articles[aid].sentences} for aid in columns}
     views = []
     for table_row in event.table:
         cells_by_id = dict(table_row.cells)
         stated = [event.facts[i] for ids in cells_by_id.values() for i in ids]
         cells = []
         for aid in columns:
-            sentences = {s.id: s.text for s in articles[aid].sentences}
             cells.append(
                 tuple(
                     FactCell(
                         f.text,
                         _note(f),
                         row_of.get((aid, f.sentence)),
-                        " ".join(sentences.get(f.sentence, "").split()),
+                        " ".join(sentences[aid].get(f.sentence, "").split()),
                         f"{aid} {f.sentence}",
                     )
                     for f in (event.facts[i] for i in cells_by_id.get(aid, ()))
