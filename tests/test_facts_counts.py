@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.config import Config
+from builder.facts.background import is_background, latest_year
 from builder.facts.counts import article_total, extract
 from builder.facts.numbers import amounts, word_value
 from builder.ingest import ingest
@@ -68,6 +69,8 @@ def test_seed_accounts_give_both_figures_of_the_raid() -> None:
         assert displaced == [[20_000, None, "vague", "tens of thousands of displaced"]]
         # "no immediate reports of any militants being killed" states no count.
         assert not any("militant" in row[-1] for row in killed)
+        # Baghdadi's death "in 2019" is background to the 2022 raid, not one of its dead.
+        assert not any("Baghdadi" in row[-1] for row in killed)
         assert article_total(extract(article), "killed") == (12, None)
 
 
@@ -130,3 +133,32 @@ def test_every_fact_slices_the_file_back_to_its_text(sentences: list[list[str]])
         assert found.key == found.kind and found.extractor == "counts"
         sentence = next(s for s in article.sentences if s.id == found.sentence)
         assert sentence.start <= found.start < found.end <= sentence.end
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "background"),
+    [
+        ("The commander died in a raid in 2019.", 2022, True),
+        ("The commander died in a raid in 2022.", 2022, False),
+        ("The officer died on March 3, 2021.", 2022, True),
+        ("The officer died on March 3, 2021.", None, False),
+        ("The commander died in a raid in 2019.", None, True),
+        ("A man was killed in the first homicide of 2016.", None, False),
+        ("Nine people were killed, the deadliest attack since 2019.", None, False),
+        ("Two more people have been killed nationwide this year.", None, True),
+        ("Three people died when a similar bomb went off two months ago.", None, True),
+    ],
+)
+def test_background_sentences(sentence: str, published: int | None, background: bool) -> None:
+    assert is_background(sentence, 0, published, None) is background
+
+
+def test_background_after_an_earlier_event_only_covers_what_follows() -> None:
+    sentence = "Two people were killed; the attack comes a week after a bombing killed five."
+    assert not is_background(sentence, 0, None, None)
+    assert is_background(sentence, sentence.index("killed five"), None, None)
+
+
+def test_a_year_before_the_latest_in_the_article_is_past() -> None:
+    assert latest_year("Filed Feb. 11, 2016. Police in the 1800 block said ...") == 2016
+    assert is_background("He was found shot dead on Nov. 21, 1998.", 0, None, 2016)
