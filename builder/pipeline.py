@@ -14,6 +14,7 @@ from builder.events import group_events
 from builder.facts import extract_facts
 from builder.ingest import ingest
 from builder.model import Corpus
+from builder.provenance import check_provenance
 from builder.render.export import write_export
 from builder.render.site import publish_site
 from builder.screen import screen_articles
@@ -26,6 +27,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("events", group_events),
     ("compare", compare_events),
     ("facts", extract_facts),
+    ("provenance", check_provenance),
 ]
 """Analysis stages in the order they run; a new capability is a new entry."""
 

@@ -6,12 +6,10 @@ import dataclasses
 import random
 from pathlib import Path
 
-from builder.compare import compare_events
 from builder.config import Config
 from builder.events import group_events
-from builder.facts import extract_facts
 from builder.model import Corpus
-from builder.pipeline import analyse
+from builder.pipeline import STAGES, analyse
 from tests.conftest import SEED_000, SEED_001, SEEDS, write_corpus
 
 QUAKE = (
@@ -92,7 +90,9 @@ def test_file_order_does_not_change_the_result(tmp_path: Path) -> None:
         shuffled = list(corpus.articles)
         random.Random(seed).shuffle(shuffled)
         regrouped = group_events(dataclasses.replace(corpus, articles=tuple(shuffled), events=()), config)
-        assert extract_facts(compare_events(regrouped, config), config).events == corpus.events
+        for _name, stage in STAGES[[name for name, _ in STAGES].index("events") + 1 :]:
+            regrouped = stage(regrouped, config)
+        assert regrouped.events == corpus.events
 
 
 def test_far_apart_publication_dates_make_different_events(tmp_path: Path) -> None:
@@ -149,3 +149,53 @@ def test_pages_that_are_not_articles_are_set_aside(tmp_path: Path) -> None:
     assert set(reasons) == {"seeds/wall.txt", "seeds/cookies.txt", "seeds/links.txt"}
     assert all(r.severity == "not-an-article" for r in corpus.rejected)
     assert "(links)" in reasons["seeds/links.txt"] and "cookie notice" in reasons["seeds/cookies.txt"]
+
+
+def _one_article_events(rows: list[dict[int, float]]) -> list[list[int]]:
+    """Group one-article events, each a content profile given as term column -> weight, into topics."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from builder.events.features import Profiles
+    from builder.events.topics import topics
+
+    width = 1 + max(c for row in rows for c in row)
+    content = csr_matrix(
+        (
+            [w for row in rows for w in row.values()],
+            ([n for n, row in enumerate(rows) for _ in row], [c for row in rows for c in row]),
+        ),
+        shape=(len(rows), width),
+    )
+    names = csr_matrix((len(rows), 1), dtype=np.float64)
+    found = Profiles(content, names, [f"t{c}" for c in range(width)], ["x"], [{} for _ in rows])
+    return topics(found, [[n] for n in range(len(rows))])
+
+
+def test_a_pair_that_stands_out_from_its_neighbourhood_is_one_topic() -> None:
+    # Two events share one term (cosine 0.06, below TOPIC_CUT) and resemble nothing else.
+    shared, own = 0.06**0.5, 0.94**0.5
+    rows = [{0: shared, 1: own}, {0: shared, 2: own}, {3: 1.0}, {4: 1.0}]
+    assert _one_article_events(rows) == [[0, 1], [2], [3]]
+
+
+def test_a_crowd_of_equally_alike_events_is_not_one_topic() -> None:
+    # Six events pairwise as alike as the pair above: common words of a kind of story, no topic.
+    shared, own = 0.06**0.5, 0.94**0.5
+    rows = [{0: shared, 1 + n: own} for n in range(6)]
+    assert _one_article_events(rows) == [[n] for n in range(6)]
+
+
+def test_events_much_alike_are_one_topic_however_crowded() -> None:
+    shared, own = 0.3**0.5, 0.7**0.5
+    rows = [{0: shared, 1 + n: own} for n in range(6)]
+    assert _one_article_events(rows) == [list(range(6))]
+
+
+def test_look_alike_events_share_a_topic_and_others_do_not(tmp_path: Path) -> None:
+    files = {"quake.txt": QUAKE, "quake2.txt": QUAKE_AGAIN, "japan.txt": QUAKE_ELSEWHERE, "fire.txt": FIRE}
+    corpus = corpus_of(tmp_path, files)
+    topic = {a: e.topic for e in corpus.events for a in e.article_ids}
+    assert topic["quake"] == topic["quake2"] == topic["japan"]
+    assert len({topic["quake"], topic["fire"], topic[SEED_000]}) == 3
+    assert ("japan",) in members(corpus)

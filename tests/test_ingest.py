@@ -35,6 +35,8 @@ def read(tmp_path: Path, files: dict[str, str | bytes], **config: object) -> Cor
         ("Washington, Nov 21 (AFP) – ", "Washington, Nov 21 (AFP)"),
         ("NEW YORK, Nov. 3 — ", "NEW YORK, Nov. 3"),
         ("KABUL, Afghanistan -- ", "KABUL, Afghanistan"),
+        ("SÃO PAULO, Brazil: ", "SÃO PAULO, Brazil"),
+        ("BOGOTÁ (AP) — ", "BOGOTÁ (AP)"),
     ],
 )
 def test_dateline_shapes(opening: str, dateline: str) -> None:

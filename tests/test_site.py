@@ -79,7 +79,7 @@ def test_article_page_shows_parts_and_provenance(seeds_site: Path) -> None:
     assert "Photo caption" in html and "(AP File Photo)" in html
     assert 'id="s1"' in html and 'id="s22"' in html
     other = (seeds_site / "articles" / SEED_001 / "index.html").read_text(encoding="utf-8")
-    assert '<span class="px-dateline">SANA’A</span>: ' in other
+    assert '<span class="px-dateline" id="dateline">SANA’A</span>: ' in other
 
 
 def test_sidebar_does_not_list_events_or_articles(seeds_site: Path) -> None:

@@ -9,7 +9,8 @@ from builder.ingest.boilerplate import is_boilerplate, is_credit_line, trailing_
 from builder.model import Span
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_CAPS_WORD = r"[A-Z][A-Z’'.\-]+"
+_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'.\-]+"
+"""A word in capitals, accented ones included: `SÃO PAULO`, `BOGOTÁ`."""
 _AGENCY = r"\((?P<agency>[A-Z][A-Za-z .&/-]{1,30})\)"
 _DATE_TEXT = rf"{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
 _DATE = rf"(?:,\s*(?P<date>{_DATE_TEXT}))"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from importlib import resources
 from pathlib import Path
@@ -64,6 +62,16 @@ def _article(article: Article) -> dict[str, Any]:
         "problems": [
             {"severity": p.severity, "message": p.message, "line": p.line} for p in article.problems
         ],
+        "history": None
+        if article.history is None
+        else {
+            "commit": article.history.commit,
+            "date": article.history.date,
+            "path": article.history.path,
+            "changed": article.history.changed,
+            "link": article.history.link,
+        },
+        "credited": [{"name": c.name, "type": c.type, "how": c.how} for c in article.credited],
     }
 
 
@@ -111,6 +119,16 @@ def _event(event: Event) -> dict[str, Any]:
             {"key": r.key, "kind": r.kind, "status": r.status, "cells": {a: list(ids) for a, ids in r.cells}}
             for r in event.table
         ],
+        "notes": [
+            {
+                "kind": n.kind,
+                "message": n.message,
+                "articles": list(n.articles),
+                "evidence": list(n.evidence),
+                "data": dict(n.data),
+            }
+            for n in event.notes
+        ],
     }
 
 
@@ -130,48 +148,6 @@ def _fact(fact: Fact) -> dict[str, Any]:
         if credited is None
         else {"type": credited.type, "who": credited.who, "cue": credited.cue},
     }
-
-
-FACTS_CSV = [
-    "event",
-    "key",
-    "kind",
-    "status",
-    "article",
-    "sentence",
-    "start",
-    "end",
-    "text",
-    "value",
-    "extractor",
-]
-
-
-def facts_csv(corpus: Corpus) -> str:
-    """Return every fact of every event as CSV, one line per fact, with its table row's status."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(FACTS_CSV)
-    for event in corpus.events:
-        status = {r.key: r.status for r in event.table}
-        for f in event.facts:
-            value = json.dumps(dict(f.value), ensure_ascii=False, sort_keys=True)
-            writer.writerow(
-                [
-                    event.id,
-                    f.key,
-                    f.kind,
-                    status.get(f.key, ""),
-                    f.article,
-                    f.sentence,
-                    f.start,
-                    f.end,
-                    f.text,
-                    value,
-                    f.extractor,
-                ]
-            )
-    return out.getvalue()
 
 
 def _text_span(span: TextSpan | None) -> dict[str, Any] | None:

@@ -11,7 +11,9 @@ from builder.compare.lexicon import Preference, corpus_lexicon, preferences
 from builder.events.describe import slugify
 from builder.model import Article, Corpus, Event, Sentence, Span
 from builder.render.facts import fact_rows
+from builder.render.linked_data import article_document, event_document, script
 from builder.render.markup import one_line, visible, yaml_title
+from builder.render.notes import note_views
 from builder.render.rows import row_views
 
 EVENT_LIST_MARKER = "<!-- parallax:events -->"
@@ -140,11 +142,13 @@ def lexicon_pages(corpus: Corpus, env: Environment, outlets: list[OutletView]) -
     return pages
 
 
-def render_pages(corpus: Corpus, home_intro: str) -> dict[str, str]:
+def render_pages(corpus: Corpus, home_intro: str, site_url: str | None = None) -> dict[str, str]:
     """Return every generated page as {path under docs: Markdown text}."""
     env = environment()
     pages: dict[str, str] = {}
     by_id = {a.id: a for a in corpus.articles}
+    slugs = {a.id: a.slug for a in corpus.articles}
+    base = f"{site_url}/" if site_url else "../../"
     event_of: dict[str, list[Event]] = {}
     for event in corpus.events:
         members = [by_id[i] for i in event.article_ids]
@@ -159,6 +163,8 @@ def render_pages(corpus: Corpus, home_intro: str) -> dict[str, str]:
             views=views,
             rows=row_views(event, by_id),
             facts=fact_rows(event, by_id),
+            notes=note_views([(event, n) for n in event.notes], by_id, page=None, root="../../"),
+            linked_data=script(event_document(event, members, base)),
             columns=event.columns or event.article_ids,
             root="../../",
             in_columns=True,
@@ -168,10 +174,14 @@ def render_pages(corpus: Corpus, home_intro: str) -> dict[str, str]:
     outlets = outlet_views(corpus)
     outlet_slugs = {o.name: o.slug for o in outlets}
     for article in corpus.articles:
+        events = event_of.get(article.id, [])
+        notes = [(e, n) for e in events for n in e.notes if article.id in n.articles]
         pages[f"articles/{article.slug}.md"] = env.get_template("article.md.j2").render(
             title=article.title,
             article=article,
-            events=event_of.get(article.id, []),
+            events=events,
+            notes=note_views(notes, by_id, page=article, root="../../"),
+            linked_data=script(article_document(article, base, events, slugs)),
             paragraphs=paragraph_views(article),
             text_sources=TEXT_SOURCES,
             preferences=preferences(tuple(event_of.get(article.id, [])), {article.id}),

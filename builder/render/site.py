@@ -11,9 +11,11 @@ from pathlib import Path
 
 from builder.config import Config
 from builder.errors import ConfigError, SiteBuildError
+from builder.mkdocs_file import url_setting
 from builder.model import Corpus
-from builder.render.export import corpus_json, facts_csv, schema_text
+from builder.render.export import corpus_json, schema_text
 from builder.render.pages import EVENT_LIST_MARKER, render_pages
+from builder.render.tables import events_csv, facts_csv
 
 DEFAULT_HOME = (
     f"# Parallax\n\nEvents in this corpus, each told by every outlet side by side.\n\n{EVENT_LIST_MARKER}\n"
@@ -26,9 +28,10 @@ def stage_docs(corpus: Corpus, config: Config, docs: Path) -> None:
         shutil.copytree(config.docs_dir, docs, dirs_exist_ok=True)
     home = config.docs_dir / "index.md"
     intro = home.read_text(encoding="utf-8") if home.is_file() else DEFAULT_HOME
-    files = render_pages(corpus, intro)
+    files = render_pages(corpus, intro, url_setting(config.mkdocs_file, "site_url"))
     files["data/corpus.json"] = corpus_json(corpus)
     files["data/corpus.schema.json"] = schema_text()
+    files["data/events.csv"] = events_csv(corpus)
     files["data/facts.csv"] = facts_csv(corpus)
     # Offsets of records and web pages refer to a text that is not the file: publish it to check against.
     for article in corpus.articles:

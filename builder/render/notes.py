@@ -1,0 +1,78 @@
+"""Provenance notes as pages show them: a label per kind, and each piece of evidence as a link."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from builder.model import Article, Event, Note
+
+KIND_LABELS = {
+    "caption": "Photo caption",
+    "dateline": "Dateline",
+    "relative-date": "Relative date",
+    "name-variant": "Name variant",
+    "number-conflict": "Figures disagree",
+    "dropped-attribution": "Attribution dropped",
+    "reuse": "Text reuse",
+}
+
+
+@dataclass(frozen=True)
+class EvidenceLink:
+    href: str
+    label: str
+    """`000 s4`, `000 caption 1`, `001 dateline`."""
+    title: str
+    """The words the evidence points at, shown on hover."""
+
+
+@dataclass(frozen=True)
+class NoteView:
+    kind: str
+    label: str
+    message: str
+    links: tuple[EvidenceLink, ...]
+
+
+def _words(article: Article, part: str) -> str:
+    if part == "dateline":
+        return article.dateline.text if article.dateline else ""
+    if part.startswith("caption-"):
+        number = int(part.removeprefix("caption-"))
+        return article.captions[number - 1].text if number <= len(article.captions) else ""
+    return next((s.text for s in article.sentences if s.id == part), "")
+
+
+def evidence_link(
+    reference: str, articles: dict[str, Article], event: Event, page: Article | None, root: str
+) -> EvidenceLink:
+    """Where a reference leads: a sentence to its side-by-side row on the event page, or to its anchor
+    on the article page; a caption or dateline to the article page, which shows them."""
+    article_id, part = reference.split("#", 1)
+    article = articles[article_id]
+    label = f"{article.label} {part.replace('-', ' ')}"
+    title = " ".join(_words(article, part).split())
+    if page is not None and page.id == article_id:
+        return EvidenceLink(f"#{part}", label, title)
+    if page is None and part.startswith("s"):
+        row = next(
+            (r.number for r in event.rows for a, ids in r.cells if a == article_id and part in ids), None
+        )
+        if row is not None:
+            return EvidenceLink(f"#r{row}", label, title)
+    return EvidenceLink(f"{root}articles/{article.slug}/#{part}", label, title)
+
+
+def note_views(
+    notes: list[tuple[Event, Note]], articles: dict[str, Article], *, page: Article | None, root: str
+) -> list[NoteView]:
+    """Each note with its label and evidence links, for an event page (`page` None) or an article page."""
+    return [
+        NoteView(
+            note.kind,
+            KIND_LABELS.get(note.kind, note.kind),
+            note.message,
+            tuple(evidence_link(r, articles, event, page, root) for r in note.evidence),
+        )
+        for event, note in notes
+    ]
