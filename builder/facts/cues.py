@@ -1,144 +1,11 @@
-"""Word lists and rules for attributions: cue verbs, what a source is, its type and its comparison name."""
+"""Word lists and rules for attributions: what a source is, its type and its comparison name."""
 
 from __future__ import annotations
 
 import re
 
+from builder.facts.verbs import SPEECH
 from builder.ingest.normalize import comparison_key
-
-
-def _forms(base: str, *extra: str) -> set[str]:
-    """The verb's regular forms (`note`: note, notes, noted, noting) plus irregular ones given."""
-    if extra:
-        return {base, *extra}
-    stem = base[:-1] if base.endswith("e") else base
-    if base.endswith("y") and base[-2] not in "aeiou":
-        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
-    third = base + "es" if base.endswith(("s", "sh", "ch", "x", "o")) else base + "s"
-    return {base, third, stem + "ed", stem + "ing"}
-
-
-SPEECH = {
-    form
-    for forms in (
-        _forms("say", "says", "said", "saying"),
-        _forms("tell", "tells", "told", "telling"),
-        _forms("write", "writes", "wrote", "writing"),
-        _forms("admit", "admits", "admitted", "admitting"),
-        _forms("tweet"),
-        _forms("add"),
-        _forms("state"),
-        _forms("claim"),
-        _forms("argue"),
-        _forms("note"),
-        _forms("explain"),
-        _forms("insist"),
-        _forms("warn"),
-        _forms("announce"),
-        _forms("ask"),
-        _forms("reply"),
-        _forms("respond"),
-        _forms("acknowledge"),
-        _forms("suggest"),
-        _forms("deny"),
-        _forms("report"),
-        _forms("confirm"),
-        _forms("declare"),
-        _forms("emphasize"),
-        _forms("emphasise"),
-        _forms("stress"),
-        _forms("predict"),
-        _forms("urge"),
-        _forms("allege"),
-        _forms("assert"),
-        _forms("contend"),
-        _forms("maintain"),
-        _forms("observe"),
-        _forms("recall"),
-        _forms("recount"),
-        _forms("remark"),
-        _forms("reveal"),
-        _forms("testify"),
-        _forms("complain"),
-        _forms("concede"),
-        _forms("caution"),
-        _forms("estimate"),
-        _forms("promise"),
-        _forms("pledge"),
-        _forms("vow"),
-        _forms("agree"),
-        _forms("conclude"),
-        _forms("counter"),
-        _forms("joke"),
-        _forms("boast"),
-        _forms("demand"),
-        _forms("propose"),
-        _forms("question"),
-        _forms("wonder"),
-        _forms("accuse"),
-        _forms("charge"),
-        _forms("announce"),
-        _forms("describe"),
-        _forms("indicate"),
-        _forms("repeat"),
-        _forms("echo", "echoes", "echoed", "echoing"),
-        _forms("think", "thinks", "thought"),
-        _forms("believe"),
-        _forms("fear"),
-        _forms("show", "shows", "showed", "showing"),
-        _forms("find", "finds", "found"),
-        _forms("cite"),
-        _forms("blame"),
-        _forms("criticize"),
-        _forms("criticise"),
-        _forms("praise"),
-        _forms("call"),
-        _forms("dub", "dubs", "dubbed"),
-        _forms("mention"),
-        _forms("hint"),
-        _forms("shout"),
-        _forms("scoff"),
-        _forms("sigh"),
-        _forms("quip", "quips", "quipped"),
-        _forms("recommend"),
-        _forms("dismiss"),
-        _forms("hope"),
-        _forms("expect"),
-        _forms("comment"),
-        _forms("predict"),
-    )
-    for form in forms
-}
-"""Verbs that attribute what follows or precedes them to their subject: speech, writing, belief, evidence."""
-
-PARTICIPLES = {w for w in SPEECH if w.endswith("ing")}
-"""`..., adding that ...`: the subject is the previous attribution's source."""
-
-NEEDS_THAT = {
-    *_forms("hope"),
-    *_forms("expect"),
-    *_forms("fear"),
-    *_forms("find", "finds", "found"),
-    *_forms("call"),
-    *_forms("question"),
-    *_forms("cite"),
-    *_forms("mention"),
-    *_forms("dismiss"),
-    *_forms("praise"),
-    *_forms("criticize"),
-    *_forms("criticise"),
-    *_forms("blame"),
-    *_forms("accuse"),
-    *_forms("recall"),
-    *_forms("describe"),
-    *_forms("show", "shows", "showed", "showing"),
-    *_forms("indicate"),
-    *_forms("charge"),
-    *_forms("demand"),
-    *_forms("echo", "echoes", "echoed", "echoing"),
-}
-"""Verbs that are attributions only with a clause after them (`found that`, `hoped that`) or a quotation:
-"the police found two bodies" and "critics called the plan" are not statements."""
 
 AUXILIARIES = set(
     "has have had will would could can may might must should shall did does do is was are were be been "
@@ -150,6 +17,8 @@ AUXILIARIES = set(
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
 PERSON_PRONOUNS = {"he", "she", "i", "who"}
+POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
+"""A possessive source (`his claim that ...`) resolves like its pronoun."""
 
 BOUNDARY_WORDS = set(
     "that because while when if but since although though after before where whereas unless until as so "
@@ -240,6 +109,12 @@ ORGANIZATION = re.compile(
     r"brigades?|army|hospital|ngo|charity|firm|sources)\b",
     re.IGNORECASE,
 )
+EVIDENCE_NOUNS = set(
+    "poll polls survey surveys data numbers figures records documents document report reports study studies "
+    "emails email results statistics tallies estimates analysis research review investigation audit memo "
+    "letter statement filing filings records evidence".split()
+)
+"""What may show or find something, like a person says it: `polls show`, `the audit found`."""
 PEOPLE_NOUNS = set(
     "analyst analysts expert experts critic critics aide aides adviser advisers advisor advisors supporter "
     "supporters voter voters people man woman men women doctor doctors activist activists observer "

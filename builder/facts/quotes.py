@@ -12,19 +12,12 @@ from __future__ import annotations
 import re
 
 from builder.facts import cues
+from builder.facts.marks import CLOSE, OPEN, left_open, trim
+from builder.facts.nouns import noun_attributions
+from builder.facts.quotations import closes_earlier_quote, continuation, quote_opening, said_after
 from builder.facts.span import fact
-from builder.facts.statements import (
-    CLOSE,
-    OPEN,
-    Found,
-    attributions,
-    closes_earlier_quote,
-    colon,
-    continuation,
-    quote_opening,
-    subject,
-    trim,
-)
+from builder.facts.speakers import subject
+from builder.facts.statements import Found, attributions, colon
 from builder.model import Article, Attribution, Fact, Sentence
 
 EXTRACTOR = "quotes"
@@ -37,10 +30,17 @@ def extract(article: Article) -> list[Fact]:
     """Return the article's quote facts in reading order, then one source fact per distinct source."""
     found: list[tuple[Sentence, Found]] = []
     previous: Found | None = None
+    still_open = False
     for index, sentence in enumerate(article.sentences):
-        here = attributions(sentence) or colon(sentence)
-        if not here and previous is not None and previous.direct:
-            here = continuation(article, index, previous)
+        here = attributions(sentence, still_open) or colon(sentence)
+        starts = {f.start for f in here}
+        here = sorted(
+            here + [f for f in noun_attributions(sentence) if f.start not in starts], key=lambda f: f.start
+        )
+        closes = bool(here) and here[0].postposed and closes_earlier_quote(sentence.text, here[0])
+        if previous is not None and previous.direct and (not here or (still_open and not closes)):
+            here = continuation(article, index, previous, still_open) or here
+        still_open = left_open(sentence.text, still_open)
         if here and here[0].postposed and here[0].source and closes_earlier_quote(sentence.text, here[0]):
             opening = quote_opening(article, index, here[0])
             if opening:
@@ -49,6 +49,10 @@ def extract(article: Article) -> list[Fact]:
                 found.extend(opening)
                 first = here[0]
                 here[0] = Found(first.start, first.end, first.cue, True, first.source, first.postposed)
+        before = said_after(article, index)
+        if before is not None:
+            found = [(s, f) for s, f in found if s is not before[0]] + [before]
+            here = [f for f in here if f.source != before[1].source]
         found.extend((sentence, f) for f in here)
         previous = here[-1] if here else None
     people: list[tuple[int, str]] = _people(article, found)
@@ -109,7 +113,9 @@ def _add_source(article: Article, sentence: Sentence, quote: Fact, sources: dict
     values = dict(quote.value)
     begin, finish, who = int(str(values["source_start"])), int(str(values["source_end"])), quote.attribution
     if who is None or (
-        who.type == "person" and str(values["source"]).lower() in cues.PRONOUNS and not values["resolved"]
+        who.type == "person"
+        and str(values["source"]).lower() in cues.PRONOUNS | set(cues.POSSESSIVES)
+        and not values["resolved"]
     ):
         return
     key = "source:" + cues.name_key(who.who or "")
@@ -198,6 +204,7 @@ def _resolve(
     article: Article, source: str, at: int, people: list[tuple[int, str]], before: list[Fact]
 ) -> str | None:
     low = source.lower().strip()
+    low = cues.POSSESSIVES.get(low, low)
     earlier = [name for offset, name in people if offset < at]
     if low in cues.PERSON_PRONOUNS - {"who"}:
         return _complete(earlier[-1], earlier) if earlier else None

@@ -2,18 +2,19 @@
 
 The rules, in order, for one sentence:
 1. `according to X, CONTENT` and `CONTENT, according to X`.
-2. A cue verb (cues.SPEECH) outside quotation marks, with its source found around it:
-   * post-posed: `CONTENT, X said.` / `"CONTENT," said X.` (the cue ends the clause);
-   * pre-posed: `X said (that) CONTENT`, `X told reporters CONTENT`, `X said: "CONTENT"`;
+2. A cue verb (verbs.SPEECH: saying, believing, evidence, stance) used as a verb (usage), outside quotation
+   marks, with its source found around it (speakers):
+   * post-posed: `CONTENT, X said.` / `"CONTENT," said X, a lawyer.` (the cue ends the clause), unless what
+     precedes the source is an opening clause (`While polls tighten, analysts said ...`);
+   * pre-posed: `X said (that) CONTENT`, `X told reporters CONTENT`, `X said: "CONTENT"`, `X called for
+     CONTENT`; the cue's class decides what may follow it (`found` needs a clause, `called` a quotation);
    * a participle or a second verb (`..., adding that CONTENT`, `... and said CONTENT`) takes the source of
-     the attribution before it in the sentence, else the sentence's subject;
+     the attribution before it in the sentence, else the sentence's subject; an inference participle
+     (`..., indicating resistance`) is the writer's, unless a clause follows;
    * `residents who said CONTENT`: the source is `who`, resolved later to the words before it.
 3. `Name, descriptor: CONTENT` (panels of pundits, transcripts).
-Across sentences: a quotation that closes in an attributed sentence is followed back to where it opens, and a
-sentence that is only a quotation, right after a direct quote, continues it (same source).
+Quotations across sentences are followed in quotations, noun cues (`his claim that`) in nouns.
 Short quotations inside a statement (scare quotes) are part of it, never statements of their own.
-A cue after `the`, `his`, a possessive (`Editor's note`) is a noun, a passive cue (`were reported`) names no
-source, and a capitalised cue inside a sentence is part of a name (`the State Department`).
 """
 
 from __future__ import annotations
@@ -21,13 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from builder.facts import cues
-from builder.model import Article, Sentence
+from builder.facts import cues, verbs
+from builder.facts.marks import CLOSING, inside, is_direct, quote_marks, quoted
+from builder.facts.speakers import COLON, NOT_SPEAKERS, WORD, source_after, source_before, subject
+from builder.facts.usage import used_as_verb
+from builder.model import Sentence
 
-OPEN = '“"‘«'
-CLOSE = '”"’»'
-_QUOTE = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)|''.*?(?:''|$)|«[^«»]*(?:»|$)|‘[^‘’]*’(?!\w)")
-_WORD = re.compile(r"[\w][\w.'’&-]*|[,;:()“”\"—–]")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _THAT = re.compile(r"^(?:\s+[\w.’'-]+){0,6}?\s+(?=that\b)")
 _TOLD_OBJECT = re.compile(
@@ -48,70 +48,24 @@ _MODIFIER = re.compile(
     r"in an? \w+|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,“\":]{0,50}?)?"
     r"\s*[,:]\s*(?=[“\"])"
 )
-_APPOSITIVE = re.compile(
-    r"(?:^|[,;:“”\"(—–]\s*|\b(?:and|but|that|as|when|while|because)\s+)"
-    r"(?!(?:In|On|At|For|With|From|By|After|During|Before|Since|As|When|While|Meanwhile|But|And|Also|Still|"
-    r"However|Yet|So|Then|Later|Earlier|Last|This|That|The)\b)"
-    r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|al-\w+|bin|van|von))*"
-    r"(?:\s*\([^)]*\))?),\s+([^,“”\"():;]{2,}?),?\s*$"
-)
-"""`Charles Lister, a senior fellow with the Middle East Institute,` before a cue: a name and what it is."""
-_ASIDE = re.compile(
-    r"(?:meanwhile|however|though|too|also|then|now|in|on|at|for|with|by|after|during|last|this|earlier|later|"
-    r"speaking|told|asked|when|while|as|like|unlike|instead|meanwhile|for his part|for her part)\b"
-)
-"""An aside after a name (`Trump, meanwhile, said`): not part of the source."""
-_TAIL = re.compile(
-    _OBJECT + r"?"
+_TAIL_WORDS = (
     r"(?:\s+(?:on|in|at|to|of|about|during|after|before|from|with|by|late|early|last|this|earlier|later|today|"
     r"yesterday|tonight|recently|afterwards?|then|again|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)\b[^,;“\"]{0,80}?)?\s*(?=[,;]|[.?!]?[”\"’]?\s*$|\s[—–]|\s\()"
 )
-"""What may follow a cue that ends a clause: `, he said on Monday.`, `, she told reporters.`"""
-_COLON = re.compile(
-    r"\s*[“\"]?((?:(?:[A-Z][\w.'’-]*|de|al-\w+|bin|van)\s*){1,5}(?:,\s+(?:[A-Z][\w.'’-]*\s*){1,4})?):\s+(?=\S)"
+_TAIL = re.compile(_OBJECT + "?" + _TAIL_WORDS)
+_BARE_TAIL = re.compile(_TAIL_WORDS)
+"""What may follow a cue that ends a clause: `, he said on Monday.`, `, she told reporters.`; only cues
+that take a listener (`told`, `asked`) take an object there: `, analysts said the rally` opens a statement."""
+_TAKES_LISTENER = {"told", "tell", "tells", "telling", "asked", "asks", "ask", "urged", "warned", "assured"}
+"""Cues with a listener between them and the statement: `told reporters that ...`."""
+_SUBORDINATE = re.compile(
+    r"(?:(?:And|But|So)\s+)?(?:While|When|Whereas|If|As|Although|Though|Because|Since|After|Before|Once|Until|"
+    r"Unless|From where|Asked|Speaking|Pressed|Even as|Even though)\b[^,“\"]*,\s*$"
 )
-_NOT_SPEAKERS = {
-    "Update",
-    "Note",
-    "Editor's",
-    "Editor’s",
-    "Photo",
-    "Related",
-    "Watch",
-    "Read",
-    "Correction",
-    "Clarification",
-    "Disclosure",
-    "Reporting",
-    "Editing",
-    "Caption",
-    "Q",
-    "A",
-    "Source",
-    "Sources",
-    "Warning",
-    "Breaking",
-    "Video",
-    "Listen",
-    "Opinion",
-    "Analysis",
-    "Advertisement",
-    "Image",
-}
-_TAKES_INFINITIVE = {
-    "asked",
-    "urged",
-    "promised",
-    "pledged",
-    "vowed",
-    "agreed",
-    "threatened",
-    "hoped",
-    "expected",
-}
-"""Cues whose statement may be an infinitive: `vowed to fight on`."""
-_PAST = {"said", "told", "wrote", "written", "thought", "found", "shown", "dubbed", "quipped"}
+"""An opening clause (`While the polls tighten, analysts said ...`): what comes before the source, not a
+statement."""
+_NOT_SPEAKERS_LOWER = {w.lower() for w in NOT_SPEAKERS}
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\band|\bbut|\bwhile|\bbefore|\bafter)\s*$")
 
 
@@ -128,36 +82,21 @@ class Found:
     postposed: bool = False
 
 
-def _quoted(text: str) -> list[tuple[int, int]]:
-    """Quotations in the sentence: (start, end) including their marks; an unclosed one runs to the end."""
-    spans = []
-    for match in _QUOTE.finditer(text):
-        if match.group().startswith("‘") and len(match.group().split()) < 3:
-            continue
-        spans.append((match.start(), match.end()))
-    return spans
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < position < e for s, e in spans)
-
-
-def attributions(sentence: Sentence) -> list[Found]:
+def attributions(sentence: Sentence, open_quote: bool = False) -> list[Found]:
+    """The sentence's attributions; `open_quote`: it starts inside a quotation opened in an earlier one."""
     text, base = sentence.text, sentence.start
-    quoted = _quoted(text)
+    marked = quoted(text)
+    if open_quote:
+        closing = next((at for at, opens in quote_marks(text) if not opens), len(text))
+        marked.append((-1, closing + 1))
     found: list[Found] = []
     for match in _ACCORDING.finditer(text):
-        if not _inside(match.start(), quoted):
+        if not inside(match.start(), marked):
             found.extend(_according(text, base, match))
-    for match in _WORD.finditer(text):
+    for match in WORD.finditer(text):
         word = match.group().rstrip(".")
         cs, ce = match.start(), match.start() + len(word)
-        if word.lower() not in cues.SPEECH or _inside(cs, quoted) or _passive(text, cs):
-            continue
-        if not word.endswith("ed") and word not in _PAST and _noun_use(text, cs):
-            continue
-        if word[0].isupper() and text[:cs].strip(" " + OPEN):
-            continue  # a capital inside a sentence makes a name (`the State Department`), not a cue
+        if word.lower() not in verbs.SPEECH or inside(cs, marked) or not used_as_verb(text, cs, ce):
             continue
         if any(f.source and base + cs < f.source[1] and f.source[0] < base + ce for f in found):
             continue  # the word is part of a source already found (`a source who said`)
@@ -194,61 +133,35 @@ def _verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> list[Fo
         start = tail.end() if tail else len(text)
         start += len(rest) - len(rest.lstrip(" ,"))
         if len(text[start:].split()) >= 3:
-            second = Found(start, len(text), item.cue, _is_direct(text, start, len(text)), item.source)
+            second = Found(start, len(text), item.cue, is_direct(text, start, len(text)), item.source)
             if not item.direct and len(text[item.start : item.end].split()) < 4:
                 return [second]  # `Earlier that day, she said, ...`: the words before are not the statement
             return [item, second]
     return [item]
 
 
-def _noun_use(text: str, cue_start: int) -> bool:
-    """`the note`, `Editor's note`, `your state`: after a determiner or a possessive the word is a noun."""
-    before = re.findall(r"[\w'’]+", text[:cue_start])
-    if not before:
-        return False
-    last = before[-1].lower()
-    return last in {
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "its",
-        "my",
-        "our",
-        "your",
-        "this",
-        "these",
-        "of",
-    } or (last.endswith(("'s", "’s")))
-
-
-def _passive(text: str, cue_start: int) -> bool:
-    """`casualties were reported`: a passive cue names no source."""
-    before = re.findall(r"[\w']+", text[:cue_start].lower())[-3:]
-    be = {"is", "are", "was", "were", "be", "been", "being"}
-    while before and before[-1] in cues.AUXILIARIES - be:
-        before.pop()
-    return bool(before) and before[-1] in be
-
-
 def _one_verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> Found | None:
     cue_word = text[cs:ce].lower()
-    participle = cue_word in cues.PARTICIPLES and text[:cs].rstrip().endswith(",")
-    left = None if participle else _source_before(text, cs)
+    participle = cue_word in verbs.PARTICIPLES and text[:cs].rstrip().endswith(",")
+    left = None if participle else source_before(text, cs)
     after = text[ce:]
     if left is not None:
         ls, le, lead = left
         cue = text[le:ce].split(",")[-1].strip()
         before = text[:ls].rstrip()
-        short_tail = _TAIL.match(after) is not None
-        if before.endswith(tuple(",—–" + CLOSE)) and len(before.split()) >= 1 and short_tail:
+        short_tail = (_TAIL if cue_word in _TAKES_LISTENER else _BARE_TAIL).match(after) is not None
+        if (
+            before.endswith((",", "—", "–", *CLOSING))
+            and len(before.split()) >= 1
+            and short_tail
+            and not _SUBORDINATE.match(before)
+            and text[ls:le].lower() not in cues.RELATIVES
+        ):
             content_end = len(before.rstrip(",—– "))
-            if before.endswith(tuple(CLOSE)):
+            if before.endswith(CLOSING):
                 content_end = len(before)
             start = _clause_start(text, content_end, found)
-            direct = _is_direct(text, start, content_end)
+            direct = is_direct(text, start, content_end)
             return Found(start, content_end, cue, direct, (base + ls, base + le), postposed=True)
         if text[ls:le].lower() in cues.RELATIVES:
             return _preposed(text, base, ce, cue_word, cue, (base + ls, base + le))
@@ -256,29 +169,24 @@ def _one_verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> Fou
             return _preposed(text, base, ce, cue_word, cue, found[-1].source)
         return _preposed(text, base, ce, cue_word, cue, (base + ls, base + le))
     head = text[:cs].rstrip()
-    if head.endswith(tuple("," + CLOSE)) and len(head.split()) >= 2 and cue_word not in cues.PARTICIPLES:
+    if head.endswith((",", *CLOSING)) and len(head.split()) >= 2 and cue_word not in verbs.PARTICIPLES:
         # Inverted: `"...," said an official who declined to be named.`
-        stop = re.search(
-            r",\s+(?:adding|saying|noting|who\s+added)\b|,\s*(?=[“\"])|[“\"]|[.?!]?[”\"’]?\s*$", after
-        )
-        source_end = ce + (stop.start() if stop else len(after))
-        span = text[ce:source_end]
-        if (
-            span.split()
-            and (stop is None or stop.group().startswith(",") or not stop.group().strip(" .?!"))
-            and (len(span.split()) <= 25 and _looks_like_source(re.findall(r"[\w][\w.'’-]*", span)))
-        ):
-            lead_space = len(span) - len(span.lstrip())
-            content_end = len(head.rstrip(", ")) if not head.endswith(tuple(CLOSE)) else len(head)
+        source = source_after(text, ce)
+        if source is not None:
+            content_end = len(head.rstrip(", ")) if not head.endswith(CLOSING) else len(head)
             start = _clause_start(text, content_end, found)
-            source = (base + ce + lead_space, base + source_end)
-            return Found(start, content_end, cue_word, _is_direct(text, start, content_end), source, True)
+            span = (base + source[0], base + source[1])
+            return Found(start, content_end, cue_word, is_direct(text, start, content_end), span, True)
         return None
-    if _PARTICIPLE_LEAD.search(head) and (cue_word in cues.PARTICIPLES or head.endswith(("and", "but"))):
+    if _PARTICIPLE_LEAD.search(head) and (cue_word in verbs.PARTICIPLES or head.endswith(("and", "but"))):
         earlier = found[-1].source if found else subject(text, base)
         if earlier is None:
             return None
         source = earlier
+        if cue_word in verbs.INFERENCE and not re.match(
+            r"\s+(?:that|he|she|they|it|we|I|there)\b|\s*[,:]?\s*[“\"]", text[ce:]
+        ):
+            return None  # `..., indicating resistance to the raid`: the writer's inference, not a statement
         return _preposed(text, base, ce, cue_word, text[cs:ce], source)
     return None
 
@@ -289,20 +197,9 @@ def _preposed(
     after = text[ce:]
     that = _THAT.match(after)
     start: int | None = None
-    if that and not re.search(r"[,“\"]", that.group()):
+    if that and not re.search(r"[,“\"]", that.group()) and not _names_statement(that.group()):
         start = ce + that.end()
-    elif cue_word in {
-        "told",
-        "tell",
-        "tells",
-        "telling",
-        "asked",
-        "asks",
-        "ask",
-        "urged",
-        "warned",
-        "assured",
-    }:
+    elif cue_word in _TAKES_LISTENER:
         obj = _TOLD_OBJECT.match(after)
         if obj:
             start = ce + obj.end()
@@ -314,87 +211,40 @@ def _preposed(
     if start >= len(text):
         return None
     content = text[start:]
-    if cue_word in cues.NEEDS_THAT and not re.match(r"(?:that\b|[“\"])", content):
+    if re.match(r",\s*[a-z]+ing\b", after):
+        return None  # `Ms. Lee said, smiling.`: no statement after the cue
+    particle = next((p for p in verbs.PARTICLES.get(cue_word, ()) if re.match(rf"{p}\b", content)), None)
+    if particle and start == ce + len(after) - len(after.lstrip()):
+        start += len(particle)
+        start += len(text[start:]) - len(text[start:].lstrip())
+        cue = f"{cue} {particle}"
+    elif not _licensed(cue_word, content):
         return None
-    if re.match(r"(?:to|for|about|by|with|of|on|up|out|in)\b", content) and cue_word not in _TAKES_INFINITIVE:
-        return None  # `asked for`, `called on`, `said to be`: not a statement
-    direct = _is_direct(text, start, len(text))
+    if start >= len(text):
+        return None
+    direct = is_direct(text, start, len(text))
     return Found(start, len(text), cue, direct, source)
 
 
-def _source_before(text: str, cue_start: int) -> tuple[int, int, str] | None:
-    """The source written just before a cue verb: (start, end, the word or mark before it), or None."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, 0, cue_start)]
-    while (tokens and tokens[-1][2].lower() in cues.AUXILIARIES) or (
-        tokens and re.fullmatch(r"[a-z]+ly", tokens[-1][2])
-    ):
-        tokens.pop()
-    comma = bool(tokens) and tokens[-1][2] == ","
-    if comma:
-        tokens.pop()
-    if not tokens:
-        return None
-    end = tokens[-1][1]
-    if tokens[-1][2].lower() in cues.RELATIVES:
-        return tokens[-1][0], end, tokens[-2][2].lower() if len(tokens) > 1 else ""
-    described = _APPOSITIVE.search(text, 0, end + 1 if end < len(text) and text[end] == "," else end)
-    if described and described.group(2).split()[0].lower() not in cues.PRONOUNS:
-        lead = text[: described.start(1)].rstrip()
-        before_relative = re.split(r"\b(?:who|which|whose)\b", described.group(2))[0].lower().split()
-        if _ASIDE.match(described.group(2)):
-            return described.start(1), described.end(1), lead.split()[-1] if lead.split() else ""
-        if not any(w in cues.VERBISH - {"to", "there", "here"} for w in before_relative):
-            return described.start(1), described.end(2), lead.split()[-1] if lead.split() else ""
-    words: list[tuple[int, int, str]] = []
-    lead = ""
-    while tokens:
-        token = tokens.pop()
-        word = token[2]
-        low = word.lower()
-        if word in {",", ";", ":", "(", ")", "“", "”", '"', "—", "–"} or low in cues.BOUNDARY_WORDS:
-            lead = word
-            break
-        if low in {"and", "or"} and not (
-            tokens
-            and (
-                tokens[-1][2][:1].isupper() or tokens[-1][2].lower() in cues.PEOPLE_NOUNS | cues.WITNESS_NOUNS
-            )
-        ):
-            lead = low
-            break
-        words.insert(0, token)
-        if len(words) > 14:
-            return None
-    if not words:
-        return None
-    if not _looks_like_source([w[2] for w in words]):
-        return None
-    return words[0][0], end, lead
+def _names_statement(words: str) -> bool:
+    """`rejected his claim that`: the clause belongs to the noun; `said in a statement that` to the cue."""
+    return bool(re.search(rf"\b(?:{verbs.STATEMENT_NOUNS})\s*$", words)) and not re.match(
+        r"\s+(?:in|on|at|during|after|before|by|to|through|via)\b", words
+    )
 
 
-def _looks_like_source(words: list[str]) -> bool:
-    first = words[0]
-    low = [w.lower() for w in words]
-    if not (
-        first[:1].isupper()
-        or low[0] in cues.DETERMINERS
-        or low[0] in cues.PRONOUNS
-        or low[0] in cues.PEOPLE_NOUNS
-        or low[0] in cues.WITNESS_NOUNS
-        or first[:1].isdigit()
-        or (len(low) <= 4 and low[-1].endswith("s") and not low[-1].endswith(("'s", "’s", "ss")))
-        or (len(low) <= 5 and words[-1][:1].isupper())
-    ):
-        return False
-    if low[0] in {"it", "that", "this", "there"} and len(words) > 1:
-        return False
-    if low[0] in {"in", "on", "at", "for", "with", "from", "by", "to", "of", "after", "during"}:
-        return False
-    for index, word in enumerate(low):
-        if word in cues.RELATIVES and index > 0:
-            break
-        if word in cues.VERBISH or word.endswith("n't"):
-            return False
+def _licensed(cue_word: str, content: str) -> bool:
+    """Whether the words after a cue can be its statement, by the cue's class (see verbs)."""
+    if re.match(r"(?:that\b|[“\"]|'')", content):
+        return True
+    if cue_word in verbs.TAKES_INFINITIVE and re.match(r"to\s+(?!the\b|a\b|an\b|[A-Z])", content):
+        return True
+    if re.match(r"(?:to|for|about|by|with|of|on|up|out|in|into|off|away|down)\b", content):
+        return False  # `asked for`, `said to be`, `showed up`: not a statement
+    if cue_word in verbs.NEEDS_QUOTE:
+        return bool(re.search(r"[“\"]|''", content))
+    if cue_word in verbs.NEEDS_CLAUSE:
+        return bool(re.match(r"(?:how|why|what|whether|if|when|where|who)\b", content))
     return True
 
 
@@ -406,15 +256,6 @@ def _clause_start(text: str, end: int, found: list[Found]) -> int:
             start = max(start, item.end)
     piece = text[start:end]
     return start + len(piece) - len(piece.lstrip(" ,;:"))
-
-
-def _is_direct(text: str, start: int, end: int) -> bool:
-    piece = text[start:end].strip().rstrip(".")
-    return (
-        bool(piece)
-        and (piece[0] in OPEN or piece.startswith("''"))
-        and (piece.rstrip(",.?!")[-1:] in CLOSE or piece[-1] in CLOSE)
-    )
 
 
 def _cut(text: str, found: list[Found]) -> list[Found]:
@@ -433,100 +274,23 @@ def _cut(text: str, found: list[Found]) -> list[Found]:
     return cut
 
 
-def subject(text: str, base: int) -> tuple[int, int] | None:
-    match = re.match(r"\s*(?:(?:But|And|Still|Meanwhile|However|Later|Earlier),?\s+)?", text)
-    if re.match(
-        r"(?:In|On|At|For|With|From|By|After|During|Before|Since|As|When|While|If|Although)\b",
-        text[match.end() if match else 0 :],
-    ):
-        return None
-    start = match.end() if match else 0
-    name = re.match(
-        r"(?:He|She|They|It|We|I)\b|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}",
-        text[start:],
-    )
-    if not name:
-        return None
-    return base + start, base + start + len(name.group())
-
-
-def continuation(article: Article, index: int, previous: Found) -> list[Found]:
-    """A sentence that is a quotation only, after a direct quote: the same speaker goes on."""
-    sentence = article.sentences[index]
-    text = sentence.text.strip()
-    prior = article.sentences[index - 1]
-    if sentence.paragraph - prior.paragraph > 1 or not text:
-        return []
-    opens_quote = text[0] in OPEN or text.startswith("''")
-    prior_marks = _quote_marks(prior.text)
-    still_open = bool(prior_marks) and prior_marks[-1][1]
-    if not (opens_quote or still_open):
-        return []
-    if opens_quote and sentence.paragraph != prior.paragraph and not still_open:
-        return []
-    lead = len(sentence.text) - len(sentence.text.lstrip())
-    return [Found(lead, len(sentence.text), previous.cue, True, previous.source)]
-
-
-def _quote_marks(text: str) -> list[tuple[int, bool]]:
-    """Quotation marks in order: (offset, opens); a straight mark opens after a space or at the start."""
-    marks = []
-    for match in re.finditer(r"''|[“”\"«»]", text):
-        char, at = match.group(), match.start()
-        if char in "“«":
-            marks.append((at, True))
-        elif char in "”»":
-            marks.append((at, False))
-        else:
-            before = text[at - 1] if at else " "
-            after = text[match.end() : match.end() + 1]
-            marks.append((at, (before.isspace() or before in "([—–") and after[:1] != " " and after != ""))
-    return marks
-
-
-def closes_earlier_quote(text: str, item: Found) -> bool:
-    """The content ends a quotation opened in an earlier sentence: its first mark closes."""
-    marks = [opens for at, opens in _quote_marks(text) if item.start <= at < item.end + 2]
-    return bool(marks) and not marks[0]
-
-
-def quote_opening(article: Article, index: int, item: Found) -> list[tuple[Sentence, Found]]:
-    """The earlier sentences of a quotation that closes in sentence `index`, back to where it opens."""
-    here = article.sentences[index]
-    earlier: list[tuple[Sentence, Found]] = []
-    for back in range(index - 1, max(-1, index - 8), -1):
-        sentence = article.sentences[back]
-        if sentence.paragraph != here.paragraph:
-            return []
-        marks = _quote_marks(sentence.text)
-        if attributions(sentence) and not (marks and marks[-1][1]):
-            return []
-        lead = len(sentence.text) - len(sentence.text.lstrip())
-        opening = [at for at, opens in marks if opens]
-        start = opening[-1] if marks and marks[-1][1] else lead
-        earlier.insert(0, (sentence, Found(start, len(sentence.text), item.cue, True, item.source)))
-        if marks and marks[-1][1]:
-            return earlier
-    return []
+def _label(name: str) -> str:
+    """The word that says what a colon's lead is: `EDITOR’S NOTE` -> `EDITOR’S`, `The Latest` -> `Latest`."""
+    words = name.split()
+    return (words[-1] if words[0] == "The" else words[0]).rstrip(":")
 
 
 def colon(sentence: Sentence) -> list[Found]:
     """`Howard Kurtz, Fox News: "..."` and transcripts (`MS. CLINTON: ...`): the name before the colon."""
-    match = _COLON.match(sentence.text)
-    if not match or match.group(1).split()[0].rstrip(":") in _NOT_SPEAKERS:
+    match = COLON.match(sentence.text)
+    if (
+        not match
+        or match.group(1).split()[-1 if match.group(1).startswith("The ") else 0].rstrip(":").lower()
+        in _NOT_SPEAKERS_LOWER
+    ):
         return []
     source = (sentence.start + match.start(1), sentence.start + match.end(1))
     start = match.end()
     return [
-        Found(start, len(sentence.text), ":", _is_direct(sentence.text, start, len(sentence.text)), source)
+        Found(start, len(sentence.text), ":", is_direct(sentence.text, start, len(sentence.text)), source)
     ]
-
-
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    piece = text[start:end]
-    start += len(piece) - len(piece.lstrip(" ,;:—–"))
-    piece = text[start:end].rstrip()
-    if piece.endswith((".", "!", "?")) and not piece.endswith(("...", "U.S.", "Jr.", "Inc.")):
-        piece = piece[:-1]
-    piece = piece.rstrip(" ,;:—–")
-    return start, start + len(piece)
