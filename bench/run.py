@@ -18,8 +18,10 @@ from builder import pipeline
 from builder.compare import compare_events
 from builder.config import Config
 from builder.events import group_events
+from builder.facts import extract_facts
 from builder.ingest import ingest
 from builder.model import Corpus
+from builder.provenance import check_provenance
 from builder.render.export import corpus_json
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,7 +74,9 @@ def measure(size: int, tmp: Path, build: bool, rows: list[tuple[str, int, str]])
     grouped = timed(rows, "events", size, lambda: pipeline.run_stage(group_events, corpus, config))
     rows.append(("events found/expected", size, f"{len(grouped.events)}/{-(-size // 3)}"))
     compared = timed(rows, "compare", size, lambda: pipeline.run_stage(compare_events, grouped, config))
-    timed(rows, "export JSON", size, lambda: corpus_json(compared))
+    stated = timed(rows, "facts", size, lambda: pipeline.run_stage(extract_facts, compared, config))
+    checked = timed(rows, "provenance", size, lambda: pipeline.run_stage(check_provenance, stated, config))
+    timed(rows, "export JSON", size, lambda: corpus_json(checked))
     if build:
         timed(rows, "full build (mkdocs)", size, lambda: pipeline.build(config))
 

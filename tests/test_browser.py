@@ -219,3 +219,25 @@ def test_facts_cells_land_on_their_sentence_and_show_it_on_focus(page: Page, see
         link.click()
         target = page.url.rsplit("#", 1)[1]
         assert " ".join(text.split())[:20] in " ".join(page.locator(f"#{target}").inner_text().split())
+
+
+def test_provenance_note_evidence_lands_on_its_words(page: Page, seeds_url: str) -> None:
+    _open_event(page, seeds_url)
+    notes = page.locator("ul.px-notes > li")
+    kinds = [notes.nth(n).get_attribute("class") for n in range(notes.count())]
+    assert "px-note px-note--caption" in kinds and "px-note px-note--dateline" in kinds
+    # A sentence: the note's link goes to its side-by-side row, which holds the words it names.
+    relative = page.locator("li.px-note--relative-date .px-evidence a").first
+    relative.click()
+    row = page.url.rsplit("#", 1)[1]
+    assert row.startswith("r") and "on Thursday" in page.locator(f"#{row}").inner_text()
+    # A caption: the link opens the article page at the caption.
+    _open_event(page, seeds_url)
+    page.locator("li.px-note--caption .px-evidence a").first.click()
+    assert page.url.endswith(f"/articles/{SEED_000}/#caption-1")
+    caption = page.locator("#caption-1")
+    assert caption.is_visible() and "(AP File Photo)" in caption.inner_text()
+    # A dateline: on the article page, its own notes link to the dateline in place.
+    page.goto(f"{seeds_url}/articles/{SEED_001}/")
+    page.locator("li.px-note--dateline .px-evidence a", has_text="dateline").click()
+    assert page.url.endswith("#dateline") and page.locator("#dateline").inner_text() == "SANA’A"

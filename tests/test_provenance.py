@@ -15,6 +15,7 @@ import pytest
 from builder.config import Config
 from builder.model import Corpus, Event, Note
 from builder.pipeline import analyse
+from builder.provenance.variants import variant
 from tests.conftest import SEED_000, SEED_001, SEEDS, write_corpus
 
 BODY = """\
@@ -246,3 +247,23 @@ def test_history_from_a_git_checkout(tmp_path: Path) -> None:
 def test_no_history_outside_a_checkout(tmp_path: Path) -> None:
     corpus = analysed(tmp_path, "quiet")
     assert [a.history for a in corpus.articles] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Hayat Tahrir al-Sham", "Hyat Tahrir al-Sham", True),
+        ("Bashar Assad", "Bashar al-Assad", True),
+        ("al-Qaida", "al Qaeda", True),
+        ("Hugh Hefner", "Hugh Heffner", True),
+        ("U.S.", "US", False),  # a style, not a spelling
+        ("Academy Award", "Academy Awards", False),  # an inflection
+        ("Yemen", "Yemeni", False),
+        ("Alabama", "Alabama's", False),
+        ("attorneys", "Attorney", False),  # a common noun
+        ("HTS", "Hyat Tahrir al-Sham", False),  # an abbreviation is not a spelling
+        ("State Department", "US State Department", False),  # a longer name
+    ],
+)
+def test_what_counts_as_one_name_written_differently(a: str, b: str, same: bool) -> None:
+    assert variant(a, b) is same

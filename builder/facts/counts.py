@@ -15,6 +15,7 @@ an article's total per kind, never counting one victim twice, is `totals.article
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -114,13 +115,19 @@ def _value(count: Count, who: str | None) -> tuple[tuple[str, str | int | float 
     return (("min", count[0]), ("max", count[1]), ("qualifier", count[2]), ("who", who))
 
 
-def _passive(kind: str, sentence: str) -> Iterator[tuple[int, int, Count, str | None]]:
+@functools.cache
+def _predicate(kind: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the verb alone, the verb with its auxiliaries): the first rules out most sentences cheaply."""
     pattern = _PASSIVE.get(kind, "(?!)")
     intransitive = _INTRANSITIVE.get(kind, "(?!)")
-    predicate = re.compile(
-        rf"(?P<aux>(?:{_AUX}|{_ADV})*)\b(?:(?P<passive>{pattern})|(?P<intransitive>{intransitive}))\b",
-        re.IGNORECASE,
-    )
+    verb = rf"\b(?:(?P<passive>{pattern})|(?P<intransitive>{intransitive}))\b"
+    return re.compile(verb, re.IGNORECASE), re.compile(rf"(?P<aux>(?:{_AUX}|{_ADV})*){verb}", re.IGNORECASE)
+
+
+def _passive(kind: str, sentence: str) -> Iterator[tuple[int, int, Count, str | None]]:
+    verb, predicate = _predicate(kind)
+    if verb.search(sentence) is None:
+        return
     for match in predicate.finditer(sentence):
         subject = subject_before(sentence[: match.start()])
         aux = match.group("aux") or ""
@@ -165,9 +172,27 @@ def _active(kind: str, sentence: str) -> Iterator[tuple[int, int, Count, str | N
             yield match.start(), end, found[0], found[1]
 
 
+_NOUN_WORDS = {
+    "killed": re.compile(r"\b(?:bodies|deaths|fatalities)\b", re.IGNORECASE),
+    "injured": re.compile(r"\b(?:injuries|wounded)\b", re.IGNORECASE),
+    "displaced": re.compile(r"\b(?:displaced|evacuees|refugees)\b", re.IGNORECASE),
+}
+"""The word each noun pattern needs: a sentence without it is not tried (the patterns start with a number)."""
+_NOMINAL_WORDS = re.compile(
+    r"\b(?:toll|fatally|mortally|deaths?|murders?|murdered|killings?|slayings?|slain|dead|deceased|deadly|fatal"
+    r"|bod(?:y|ies))\b",
+    re.IGNORECASE,
+)
+
+
+@functools.cache
+def _noun(kind: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{_NOUNS[kind]}", re.IGNORECASE)
+
+
 def _nominal(kind: str, sentence: str) -> Iterator[tuple[int, int, Count, str | None]]:
-    patterns = [re.compile(rf"\b{_NOUNS[kind]}", re.IGNORECASE)] if kind in _NOUNS else []
-    if kind == "killed":
+    patterns = [_noun(kind)] if kind in _NOUNS and _NOUN_WORDS[kind].search(sentence) else []
+    if kind == "killed" and _NOMINAL_WORDS.search(sentence):
         patterns.extend((_TOLL, _FATALLY))
     for pattern in patterns:
         for match in pattern.finditer(sentence):
@@ -176,7 +201,7 @@ def _nominal(kind: str, sentence: str) -> Iterator[tuple[int, int, Count, str | 
                 who = "bodies" if "bodies" in match.group().lower() else None
                 start = match.start("amount") if pattern is _FATALLY else match.start()
                 yield start, match.end(), (found.min, found.max, found.qualifier), who
-    if kind == "killed":
+    if kind == "killed" and _NOMINAL_WORDS.search(sentence):
         for match in _ONE_DEAD.finditer(sentence):
             yield match.start(), match.end(), (1, 1, None), match.group("dead") or match.group("who")
         for match in _FATAL.finditer(sentence):

@@ -126,13 +126,22 @@ PEOPLE_NOUNS = set(
 )
 
 
+_SPELLINGS = [
+    (name, spelling, re.compile(rf"(?:^|\s){re.escape(spelling)}(?:\s|$|[',.])"))
+    for name, spellings in AGENCIES.items()
+    for spelling in spellings
+]
+_ANY_SPELLING = re.compile("|".join(rf"(?:^|\s){re.escape(s)}(?:\s|$|[',.])" for _, s, _ in _SPELLINGS))
+"""One pass to rule out the sources that name no agency, before the spellings are tried in order."""
+
+
 def agency_name(source: str) -> str | None:
     """The agency's comparison name when the source is a news agency (`Agence France-Presse (AFP)`: `afp`)."""
     key = comparison_key(source).replace("(", " ").replace(")", " ")
     key = re.sub(r"^the\s+", "", key)
-    for name, spellings in AGENCIES.items():
-        for spelling in spellings:
-            if re.search(rf"(?:^|\s){re.escape(spelling)}(?:\s|$|[',.])", key):
+    if _ANY_SPELLING.search(key):
+        for name, spelling, pattern in _SPELLINGS:
+            if pattern.search(key):
                 if len(spelling) <= 3 and spelling.upper() not in source:
                     continue  # `ap`, `aa` only as capitals: never the word inside a sentence
                 return name

@@ -20,27 +20,34 @@ def unanchored(fact: Fact) -> bool:
 
 
 def check(event: Event, articles: Articles) -> list[Note]:
-    """A note per account without a publication date that dates things relative to it."""
-    notes = []
-    for article in members(event, articles):
-        if article.published:
-            continue
-        found = [f for f in event.facts if f.article == article.id and unanchored(f)]
-        if not found:
-            continue
-        words = listing(list(dict.fromkeys(quoted(f.text) for f in found)))
-        anchor = (
-            f" Other accounts date the event {event.date}, which may be the day meant."
-            if event.date and event.date_source == "published"
-            else ""
+    """One note for the event: each account without a publication date that dates things relative to it."""
+    found = {
+        article.id: facts
+        for article in members(event, articles)
+        if not article.published
+        and (facts := [f for f in event.facts if f.article == article.id and unanchored(f)])
+    }
+    if not found:
+        return []
+    said = {aid: listing(list(dict.fromkeys(quoted(f.text) for f in facts))) for aid, facts in found.items()}
+    if len(found) == 1:
+        [(aid, words)] = said.items()
+        message = f"{articles[aid].label} says {words} but has no publication date, so the day meant"
+    else:
+        told = "; ".join(f"{articles[aid].label} says {words}" for aid, words in said.items())
+        message = (
+            f"{len(found)} accounts give relative dates but no publication date ({told}), so the days meant"
         )
-        notes.append(
-            note(
-                "relative-date",
-                f"{article.label} says {words} but has no publication date, so the day meant cannot be"
-                f" placed on a calendar.{anchor}",
-                [article.id],
-                [ref(article.id, f.sentence) for f in found],
-            )
+    anchor = (
+        f" Other accounts date the event {event.date}, which may be the day meant."
+        if event.date and event.date_source == "published"
+        else ""
+    )
+    return [
+        note(
+            "relative-date",
+            f"{message} cannot be placed on a calendar.{anchor}",
+            list(found),
+            [ref(f.article, f.sentence) for facts in found.values() for f in facts],
         )
-    return notes
+    ]

@@ -16,6 +16,8 @@ from builder.provenance.evidence import Articles, listing, members, note, ref
 EDITED = frozenset({"edited", "split", "merged", "moved"})
 LITTLE = 0.2
 """Below this share of the shorter account shared, two accounts are independent reports."""
+FEW = 2
+"""One shared sentence (a quote, a stock phrase) is not enough to call one text a copy of another."""
 OWN = 0.15
 """An account with at least this share of sentences of its own added to, or rewrote, what it shares."""
 EXAMPLES = 4
@@ -78,7 +80,10 @@ def _direction(x: Article, y: Article, a: Shares, b: Shares) -> tuple[str, str, 
     """(direction, confidence, verdict with its reason): direction is `x->y` (y derived from x), `y->x`,
     `common` or `independent`, `unknown`."""
     shared = min(a.share(a.identical + a.edited), b.share(b.identical + b.edited))
-    if max(a.share(a.identical + a.edited), b.share(b.identical + b.edited)) < LITTLE:
+    if (
+        a.identical + a.edited < FEW
+        or max(a.share(a.identical + a.edited), b.share(b.identical + b.edited)) < LITTLE
+    ):
         return "independent", "medium", "Likely written separately: they share little text."
     wire = _agencies(x, y)
     source = f" ({listing(wire)} credited)" if wire else ""

@@ -16,7 +16,11 @@ from builder.names import fold
 from builder.provenance.evidence import Articles, listing, members, note, quoted, ref
 
 NAME_KINDS = ("person", "organization")
+_NAME = re.compile(r"(?:^|[\s-])[A-Z]")
+"""A capitalised word, also after an article (al-Assad): names are capitalised, common nouns not."""
 MAX_EVIDENCE = 8
+MAJORITY = 3
+"""Accounts that must agree on a spelling before one other account's single use of a near one is a slip."""
 
 
 def _letters(name: str) -> str:
@@ -27,15 +31,29 @@ def _acronym(name: str) -> bool:
     return not any(c.islower() for c in name)
 
 
+def clean(form: str) -> str:
+    """A name as a fact or difference gives it, without surrounding punctuation or a possessive."""
+    return re.sub(r"[’']s$", "", form.strip(" \t\n.,;:!?\"'“”‘’()[]"))
+
+
 def variant(a: str, b: str) -> bool:
-    """Whether two spellings are one name written differently (not a style such as U.S. / US)."""
-    if _letters(a) == _letters(b) or _acronym(a) or _acronym(b) or not re.search("[A-Z]", a + b):
+    """Whether two spellings are one name written differently: not a style (U.S. / US), an inflection
+    (Award / Awards, Yemen / Yemeni) or a common noun."""
+    a, b = clean(a), clean(b)
+    if _letters(a) == _letters(b) or _acronym(a) or _acronym(b):
+        return False
+    if not (_NAME.search(a) and _NAME.search(b)):
         return False
     if fold(a) == fold(b):
         return True  # an Arabic article kept or dropped: Assad / al-Assad
     words_a, words_b = fold(a).split(), fold(b).split()
     return len(words_a) == len(words_b) and all(
-        x == y or (x[0] == y[0] and DamerauLevenshtein.distance(x, y) <= max(1, len(x) // 4))
+        x == y
+        or (
+            x[0] == y[0]
+            and not (x.startswith(y) or y.startswith(x))
+            and DamerauLevenshtein.distance(x, y) <= max(1, len(x) // 4)
+        )
         for x, y in zip(words_a, words_b, strict=True)
     )
 
@@ -47,7 +65,9 @@ def _misspelt(form: str, main: str, uses: dict[str, list[tuple[str, str]]]) -> b
         return False
     writers = {a for a, _ in uses[form]}
     main_writers = {a for f, found in uses.items() if _letters(f) == _letters(main) for a, _ in found}
-    return bool(writers & main_writers) and len(uses[form]) < len(uses[main])
+    # Within one account, or a single use against a spelling three or more accounts agree on.
+    alone = len(uses[form]) == 1 and len(main_writers) >= MAJORITY
+    return (bool(writers & main_writers) or alone) and len(uses[form]) < len(uses[main])
 
 
 def _pairs(event: Event) -> list[tuple[str, str]]:
@@ -55,11 +75,13 @@ def _pairs(event: Event) -> list[tuple[str, str]]:
     for row in event.table:
         if row.kind in NAME_KINDS:
             forms = sorted({event.facts[i].text for _, ids in row.cells for i in ids})
-            pairs.extend((a, b) for n, a in enumerate(forms) for b in forms[n + 1 :] if variant(a, b))
+            pairs.extend(
+                (clean(a), clean(b)) for n, a in enumerate(forms) for b in forms[n + 1 :] if variant(a, b)
+            )
     for difference in event.differences:
         a, b = difference.a, difference.b
         if difference.kind == "spelling" and a and b and variant(a.text, b.text):
-            pairs.append((a.text, b.text))
+            pairs.append((clean(a.text), clean(b.text)))
     return pairs
 
 
