@@ -193,7 +193,12 @@ def test_events_much_alike_are_one_topic_however_crowded() -> None:
 
 
 def test_look_alike_events_share_a_topic_and_others_do_not(tmp_path: Path) -> None:
-    files = {"quake.txt": QUAKE, "quake2.txt": QUAKE_AGAIN, "japan.txt": QUAKE_ELSEWHERE, "fire.txt": FIRE}
+    files: dict[str, str | bytes] = {
+        "quake.txt": QUAKE,
+        "quake2.txt": QUAKE_AGAIN,
+        "japan.txt": QUAKE_ELSEWHERE,
+        "fire.txt": FIRE,
+    }
     corpus = corpus_of(tmp_path, files)
     topic = {a: e.topic for e in corpus.events for a in e.article_ids}
     assert topic["quake"] == topic["quake2"] == topic["japan"]
