@@ -57,25 +57,19 @@ def account(
 
 
 def corpus_files(kind: str) -> dict[str, str | bytes]:
-    """`quiet`: nothing to flag but reuse; `flagged`: every check has something to say."""
+    """`quiet`: nothing to flag but reuse; `flagged`: every check has something to say about Coast Daily."""
+    harbor = account(
+        outlet="Harbor Times",
+        published="2024-03-05",
+        dateline="SANTIAGO",  # in Chile, as the event: no dateline note
+        caption=CAPTION.format(
+            date="March 5, 2024", credit="Reuters Photo"
+        ),  # the event's day: no caption note
+    )
     if kind == "quiet":
-        return {
-            "a_harbor.md": account(
-                outlet="Harbor Times",
-                published="2024-03-05",
-                dateline="SANTIAGO",
-                caption=CAPTION.format(date="March 5, 2024", credit="Reuters Photo"),
-            ),
-            "b_coast.md": account(outlet="Coast Daily", published="2024-03-06", dateline="VALPARAÍSO"),
-        }
-    return {
-        "a_harbor.md": account(
-            outlet="Harbor Times",
-            published="2024-03-05",
-            dateline="SANTIAGO",
-            caption=CAPTION.format(date="March 5, 2024", credit="Reuters Photo"),
-        ),
-        "b_coast.md": account(
+        coast = account(outlet="Coast Daily", published="2024-03-06", dateline="VALPARAÍSO")
+    else:
+        coast = account(
             outlet="Coast Daily",
             published=None,
             dateline="LIMA",
@@ -83,8 +77,8 @@ def corpus_files(kind: str) -> dict[str, str | bytes]:
             killed="Fourteen",
             caption=CAPTION.format(date="Jan. 3, 2019", credit="AP File Photo"),
             sharp2="Mayor Jorge Sarp",
-        ),
-    }
+        )
+    return {"a_harbor.md": harbor, "b_coast.md": coast}
 
 
 def analysed(tmp_path: Path, kind: str) -> Corpus:
