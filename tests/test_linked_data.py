@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from builder import pipeline
 from tests.conftest import SEED_000, SEED_001, site_config, write_corpus
+from tests.test_provenance import corpus_files
 from tests.test_site import HOSTILE
 
 SCHEMA = "https://schema.org/"
@@ -142,3 +143,17 @@ def test_json_ld_cannot_be_broken_out_of(tmp_path: Path) -> None:
     [block] = LD.findall(page.read_text(encoding="utf-8"))
     assert "<" not in block and ">" not in block
     assert json.loads(block)["headline"] == "<b>Bold</b> claim {{ x }} **starred**"
+
+
+def test_dated_reuse_note_links_to_both_publication_dates(tmp_path: Path) -> None:
+    seeds = write_corpus(tmp_path / "seeds", corpus_files("quiet"))
+    site = tmp_path / "site"
+    pipeline.build(site_config(seeds, site))
+    [event_page] = (site / "events").glob("*/index.html")
+    links = re.findall(r'href="([^"]+#published)"', event_page.read_text(encoding="utf-8"))
+    assert links == ["../../articles/a_harbor/#published", "../../articles/b_coast/#published"]
+    for link in links:
+        page = (event_page.parent / link.split("#")[0] / "index.html").resolve()
+        assert '<tr id="published"><th scope="row">Published</th><td>2024-03-0' in page.read_text(
+            encoding="utf-8"
+        )

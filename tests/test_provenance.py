@@ -167,6 +167,7 @@ def test_reuse_shares_and_direction_from_publication_dates(quiet: Event) -> None
     assert data["confidence"] == "high"
     assert data["a_identical"] == data["a_total"] == data["b_total"] == 7
     assert "published later (2024-03-06, after 2024-03-05)" in note.message
+    assert note.evidence[:2] == ("a_harbor#published", "b_coast#published")
 
 
 def test_seeds_notes(seeds: Corpus) -> None:

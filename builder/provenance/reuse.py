@@ -140,7 +140,10 @@ def check(event: Event, articles: Articles) -> list[Note]:
                 "reuse",
                 f"{'; '.join(told)}. {verdict} Confidence: {confidence}.",
                 [x.id, y.id],
-                examples,
+                # When dates decided it, they are evidence too: each account's publication date.
+                [ref(x.id, "published"), ref(y.id, "published"), *examples]
+                if x.published and y.published and x.published[:10] != y.published[:10]
+                else examples,
                 direction=direction,
                 confidence=confidence,
                 **{f"{side}_{part}": getattr(s, part) for side, s in (("a", a), ("b", b)) for part in _PARTS},

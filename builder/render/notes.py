@@ -37,6 +37,8 @@ class NoteView:
 def _words(article: Article, part: str) -> str:
     if part == "dateline":
         return article.dateline.text if article.dateline else ""
+    if part == "published":
+        return f"published {article.published or 'not known'}"
     if part.startswith("caption-"):
         number = int(part.removeprefix("caption-"))
         return article.captions[number - 1].text if number <= len(article.captions) else ""
