@@ -21,6 +21,8 @@ FEW = 2
 OWN = 0.15
 """An account with at least this share of sentences of its own added to, or rewrote, what it shares."""
 EXAMPLES = 4
+_PARTS = ("identical", "edited", "reworded", "unique", "total")
+"""The counts each note's data gives for both accounts (`a_identical`, `b_total`, ...)."""
 
 
 @dataclass
@@ -150,6 +152,3 @@ def check(event: Event, articles: Articles) -> list[Note]:
             )
         )
     return notes
-
-
-_PARTS = ("identical", "edited", "reworded", "unique", "total")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.model import Article, Event, Fact
+from builder.render.rows import row_numbers
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def _note(fact: Fact) -> str | None:
 
 def fact_rows(event: Event, articles: dict[str, Article]) -> list[FactRow]:
     """Return the event's facts table with labels, notes and links into the side-by-side rows."""
-    row_of = {(aid, sid): row.number for row in event.rows for aid, ids in row.cells for sid in ids}
+    row_of = row_numbers(event)
     columns = event.columns or event.article_ids
     sentences = {aid: {s.id: s.text for s in articles[aid].sentences} for aid in columns}
     views = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.model import Article, Event, Note
+from builder.render.rows import row_numbers
 
 KIND_LABELS = {
     "caption": "Photo caption",
@@ -46,22 +47,23 @@ def _words(article: Article, part: str) -> str:
 
 
 def evidence_link(
-    reference: str, articles: dict[str, Article], event: Event, page: Article | None, root: str
+    reference: str,
+    articles: dict[str, Article],
+    rows: dict[tuple[str, str], int],
+    page: Article | None,
+    root: str,
 ) -> EvidenceLink:
-    """Where a reference leads: a sentence to its side-by-side row on the event page, or to its anchor
-    on the article page; a caption or dateline to the article page, which shows them."""
+    """Where a reference leads: a sentence to its side-by-side row (`rows`) on the event page, or to its
+    anchor on the article page; a caption or dateline to the article page, which shows them."""
     article_id, part = reference.split("#", 1)
     article = articles[article_id]
     label = f"{article.label} {part.replace('-', ' ')}"
     title = " ".join(_words(article, part).split())
     if page is not None and page.id == article_id:
         return EvidenceLink(f"#{part}", label, title)
-    if page is None and part.startswith("s"):
-        row = next(
-            (r.number for r in event.rows for a, ids in r.cells if a == article_id and part in ids), None
-        )
-        if row is not None:
-            return EvidenceLink(f"#r{row}", label, title)
+    row = rows.get((article_id, part)) if page is None else None
+    if row is not None:
+        return EvidenceLink(f"#r{row}", label, title)
     return EvidenceLink(f"{root}articles/{article.slug}/#{part}", label, title)
 
 
@@ -69,12 +71,11 @@ def note_views(
     notes: list[tuple[Event, Note]], articles: dict[str, Article], *, page: Article | None, root: str
 ) -> list[NoteView]:
     """Each note with its label and evidence links, for an event page (`page` None) or an article page."""
-    return [
-        NoteView(
-            note.kind,
-            KIND_LABELS.get(note.kind, note.kind),
-            note.message,
-            tuple(evidence_link(r, articles, event, page, root) for r in note.evidence),
-        )
-        for event, note in notes
-    ]
+    rows: dict[str, dict[tuple[str, str], int]] = {}
+    views = []
+    for event, note in notes:
+        if page is None and event.id not in rows:
+            rows[event.id] = row_numbers(event)  # once per event, not once per piece of evidence
+        links = tuple(evidence_link(r, articles, rows.get(event.id, {}), page, root) for r in note.evidence)
+        views.append(NoteView(note.kind, KIND_LABELS.get(note.kind, note.kind), note.message, links))
+    return views
