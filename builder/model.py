@@ -254,7 +254,8 @@ class Membership:
     score: float
     """Similarity to the rest of the event, 0 to 1 (1 for an event of one article, or an override)."""
     shared_sentences: int
-    """Sentences of this article found (identical or edited) in another member."""
+    """Sentences of this article found, identical or edited, in another member's cell of the same
+    side-by-side row: counted by the compare stage from its alignment (0 until then)."""
     shared_terms: tuple[str, ...]
     """The strongest names and terms this article shares with the other members."""
     reason: str

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.compare.align import align
+from builder.compare.shared import shared_sentences
 from builder.config import Config
 from builder.ingest import ingest
 from builder.model import Article, Corpus, Event
@@ -83,10 +84,29 @@ def test_numbers_conflict_and_added_words_are_named(tmp_path: Path) -> None:
     assert any(kind == "added" and b and "residents said" in b for kind, _a, b in named)
 
 
-def _articles(a: list[str], b: list[str]) -> list[Article]:
+def _articles(*texts: list[str]) -> list[Article]:
     with tempfile.TemporaryDirectory() as tmp:
-        folder = write_corpus(Path(tmp) / "seeds", {"a.txt": " ".join(a), "b.txt": " ".join(b)})
+        files: dict[str, str | bytes] = {f"{chr(97 + n)}.txt": " ".join(text) for n, text in enumerate(texts)}
+        folder = write_corpus(Path(tmp) / "seeds", files)
         return sorted(ingest(Corpus(), Config(seeds_dir=folder, cache_dir=None)).articles, key=lambda x: x.id)
+
+
+def test_shared_sentences_count_identical_and_edited_ones_not_paraphrases_or_own() -> None:
+    edited = BASE[1].replace("12", "15")
+    own = "The mayor visited two shelters in the afternoon."
+    paraphrase = "Florida's coast was hit by the storm late on Monday."
+    a, b, c = _articles(BASE, [BASE[0], edited, BASE[2], BASE[3], own], [paraphrase, BASE[5]])
+    _columns, rows, _added = align([a, b, c])
+    # a: four with b (one edited), the last with c; the Naples sentence is its own.
+    assert shared_sentences(rows, {x.id: x for x in (a, b, c)}) == {a.id: 5, b.id: 4, c.id: 1}
+
+
+def test_membership_counts_the_seeds_shared_sentences_from_the_side_by_side_rows() -> None:
+    why = dict(seeds_event().membership)
+    # 001 (17 sentences) has all but its reworded lead in 000, identical or edited; 000 (22) has the
+    # same 16, its own lead and five sentences of its own (the Observatory, AFP's residents, ...).
+    assert why["001_094ad0709c558499"].shared_sentences == 16
+    assert why["000_23a385800a3f30d7"].shared_sentences == 16
 
 
 edits = st.lists(

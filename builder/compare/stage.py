@@ -1,4 +1,5 @@
-"""The compare stage: align every event's accounts, name the word differences, rank the framing terms."""
+"""The compare stage: align every event's accounts, name the word differences, rank the framing terms,
+and count the sentences each account shares with another."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import dataclasses
 
 from builder.compare.align import align
 from builder.compare.lexicon import framing
+from builder.compare.shared import shared_sentences
 from builder.compare.words import differences
 from builder.config import Config
 from builder.model import Article, Corpus, Difference, Event
@@ -26,8 +28,13 @@ def compare_event(event: Event, corpus_articles: dict[str, Article]) -> Event:
         for other, other_ids in others:
             for kind, a, b in differences(by_id[reference], reference_ids, by_id[other], other_ids):
                 found.append(Difference(row.number, kind, a, b))
+    shared = shared_sentences(rows, by_id)
+    membership = tuple(
+        (aid, dataclasses.replace(why, shared_sentences=shared[aid])) for aid, why in event.membership
+    )
     return dataclasses.replace(
         event,
+        membership=membership,
         columns=tuple(columns),
         rows=tuple(rows),
         differences=tuple(found),

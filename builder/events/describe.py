@@ -52,7 +52,6 @@ def text_date(members: list[Article]) -> str | None:
 def describe(
     members: list[Article],
     explained: Explanation,
-    shared: dict[str, int],
     notes: dict[str, str],
     title_override: str | None,
     place: str | None,
@@ -81,7 +80,7 @@ def describe(
                 article.id,
                 Membership(
                     score=round(scores[article.id], 3),
-                    shared_sentences=shared.get(article.id, 0),
+                    shared_sentences=0,  # counted by the compare stage, from the alignment
                     shared_terms=explained.terms[article.id],
                     reason=reason,
                 ),

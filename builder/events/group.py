@@ -15,7 +15,6 @@ from builder.events.describe import describe
 from builder.events.explain import explain
 from builder.events.features import Profiles, profiles
 from builder.events.overrides import decide
-from builder.events.reuse import shared_sentences
 from builder.events.topics import topics
 from builder.gazetteer import Gazetteer
 from builder.model import Article, Corpus, Event
@@ -86,18 +85,7 @@ def group_events(corpus: Corpus, config: Config) -> Corpus:
         title = next((decisions.titles[m.id] for m in members if m.id in decisions.titles), None)
         title = title or decisions.titles.get(key)
         place = gazetteer.main_place([s.text for m in members for s in m.sentences[:PLACE_SENTENCES]])
-        # Shared sentences are counted within the event only: the explanation needs no more.
-        shared = shared_sentences(members)
-        events.append(
-            describe(
-                members,
-                explained,
-                shared,
-                decisions.notes,
-                title,
-                place,
-            )
-        )
+        events.append(describe(members, explained, decisions.notes, title, place))
         topic_members[topic_of[number]].append(number)
     topic_ids = {}
     for numbers in topic_members.values():
