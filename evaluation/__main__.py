@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 
 from builder.config import Config
+from builder.events.features import profiles
+from builder.events.topics import topics
 from builder.ingest.sentences import SentenceSplitter
+from builder.model import Corpus
 from builder.pipeline import analyse
 from evaluation.gvdb import gvdb_killed, quantulum_counts
 from evaluation.mentions import ecbplus_mentions
@@ -54,7 +58,25 @@ def ecbplus_events(data: Path) -> list[tuple[str, str]]:
         gold = {name: str(label[level]) for name, label in labels.items()}
         p, r, f = b_cubed(by_level[level], gold)
         rows.append((f"ECB+ B-cubed, {level} level", f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}"))
+    p, r, f = topics_of_gold_events(corpus, labels)
+    rows.append(("ECB+ topic step alone (gold events)", f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}"))
     return rows
+
+
+def topics_of_gold_events(corpus: Corpus, labels: dict[str, dict[str, object]]) -> tuple[float, float, float]:
+    """Score the topic step by itself: group the gold events into topics, as if grouping were perfect."""
+    articles = sorted(corpus.articles, key=lambda a: a.id)
+    members: dict[str, list[int]] = defaultdict(list)
+    for row, article in enumerate(articles):
+        members[str(labels[f"{article.id}.txt"]["event_id"])].append(row)
+    events = [members[key] for key in sorted(members)]
+    found = {
+        f"{articles[row].id}.txt": str(number)
+        for number, group in enumerate(topics(profiles(articles).strongest(), events))
+        for event in group
+        for row in events[event]
+    }
+    return b_cubed(found, {name: str(label["topic"]) for name, label in labels.items()})
 
 
 MEASUREMENTS = [
