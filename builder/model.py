@@ -34,7 +34,8 @@ class Span:
     """A recognised part of an article (headline, caption, dateline, byline) with its file offsets."""
 
     kind: str
-    """Kind of part: `headline`, `standfirst`, `caption`, `credit`, `dateline`, `byline`, `boilerplate`."""
+    """Kind of part: `source` (a first line that is a web address), `headline`, `date` (a line that only
+    dates the article), `standfirst`, `caption`, `credit`, `dateline`, `byline`, `boilerplate`."""
     text: str
     """The part as written: `article.text[start:end]`."""
     start: int
@@ -177,6 +178,10 @@ class Article:
     """Warnings about the file; the article is still published."""
     history: History | None = None
     """The file's last commit, when the corpus folder is in a git checkout."""
+    source_line: Span | None = None
+    """A first line that is only a web address: the article's `url` when no metadata gives one."""
+    date_line: Span | None = None
+    """A line before the body that only dates the article: its `published` day when no metadata gives one."""
     credited: tuple[Credit, ...] = ()
     """Agencies, organisations and people the article credits, in order of first mention."""
 

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.config import Config
+from builder.dates import date_line
 from builder.ingest import ingest
 from builder.ingest.normalize import comparison_key
 from builder.ingest.sentences import SentenceSplitter
@@ -75,6 +76,44 @@ def test_headline_byline_and_captions() -> None:
         "A flooded street. Photo: Jane Doe",
     ]
     assert len(found.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Friday, June 7, 2013", "2013-06-07"),
+        ("December 15th, 2008, 7:35 am", "2008-12-15"),
+        ("Posted Oct 26, 2011 8:57 AM CDT", "2011-10-26"),
+        ("Updated: 2013-06-07 19:38 EDT", "2013-06-07"),
+        ("12 January 2010 @ 09:29 pm", "2010-01-12"),
+        ("Updated 8 June 2013 | Published 7 June 2013", "2013-06-07"),  # the earliest is the posting
+        ("On June 7, 2013 the storm hit the coast.", None),  # a sentence that opens with a date
+        ("June 7", None),  # no year: not a full date
+        ("Monday", None),
+        ("March 2010", None),
+        ("Storm batters the coast", None),
+    ],
+)
+def test_date_lines(line: str, day: str | None) -> None:
+    assert date_line(line) == day
+
+
+def test_source_and_date_lines_open_the_text_and_headline_follows() -> None:
+    text = f"https://news.example/storm\nStorm batters the coast\nMonday, March 4, 2024\n\n{BODY}"
+    found = find_structure(text)
+    assert found.source is not None and found.source.text == "https://news.example/storm"
+    assert found.headline is not None and found.headline.text == "Storm batters the coast"
+    assert found.date is not None and found.date.text == "Monday, March 4, 2024"
+    assert text[found.paragraphs[0][0] :].startswith("The storm hit")
+
+
+def test_addresses_and_dates_inside_the_story_stay_body() -> None:
+    later = "https://news.example/storm\n\nMonday, March 4, 2024\n\nThe end."
+    text = f"Storm batters the coast\n\n{BODY}\n\n{later}"
+    found = find_structure(text)
+    assert found.source is None and found.date is None
+    assert len(found.paragraphs) == 5
+    assert find_structure(f"Read more at https://news.example/storm\n\n{BODY}").source is None
 
 
 def test_a_lone_sentence_line_is_not_a_headline() -> None:

@@ -273,6 +273,9 @@ def test_formats_publish_their_texts_and_fold_boilerplate(tmp_path: Path) -> Non
     wire = (site / "articles" / "wire" / "index.html").read_text(encoding="utf-8")
     assert '<details class="px-boilerplate">' in wire and "Copyright 2024 Reuters" in wire
     assert "Standfirst" in wire and "Reporting by Ruma Paul" in wire
+    copied = (site / "articles" / "copied" / "index.html").read_text(encoding="utf-8")
+    assert "Source line" in copied and "Date line" in copied
+    assert "(from the text's first line)" in copied and "(from the date line)" in copied
     corpus = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))
     for article in corpus["articles"]:
         if article["text_source"] == "file":

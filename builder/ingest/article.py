@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 
+from builder.dates import date_line
 from builder.ingest.document import Document, Source
 from builder.ingest.normalize import comparison_key
 from builder.ingest.sentences import SentenceSplitter
@@ -44,6 +46,12 @@ def build_article(
             sentences.append(
                 Sentence(f"s{len(sentences) + 1}", piece, comparison_key(piece), start, end, paragraph.index)
             )
+    meta = document.meta
+    # Metadata given with the file wins over what its opening lines say.
+    if structure.source and not meta.url:
+        meta = dataclasses.replace(meta, url=structure.source.text.strip())
+    if structure.date and not meta.published:
+        meta = dataclasses.replace(meta, published=date_line(structure.date.text))
     if document.meta.title:
         title, title_source = " ".join(document.meta.title.split()), "metadata"
     elif structure.headline is not None:
@@ -67,7 +75,7 @@ def build_article(
         captions=structure.captions,
         paragraphs=paragraphs,
         sentences=tuple(sentences),
-        meta=document.meta,
+        meta=meta,
         format=document.format,
         text_source=document.text_source,
         record=document.record,
@@ -76,4 +84,6 @@ def build_article(
         boilerplate=structure.boilerplate,
         companions=companions,
         problems=document.problems,
+        source_line=structure.source,
+        date_line=structure.date,
     )

@@ -1,10 +1,13 @@
-"""Find the parts of a raw-text article: headline, captions, byline, dateline and body paragraphs."""
+"""Find the parts of a raw-text article: source line, headline, date line, captions, byline, dateline and body
+paragraphs."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
+from builder.dates import date_line
 from builder.ingest.boilerplate import is_boilerplate, is_credit_line, trailing_start
 from builder.model import Span
 
@@ -57,6 +60,8 @@ _CONTINUING = frozenset(
         "that",
     ]
 )
+_SOURCE = re.compile(r"https?://[^\s<>\"]+")
+"""A lone address as the first line: where the text was copied from."""
 _HEADLINE_MAX_WORDS = 30
 _CREDIT_TAIL = 120
 _SENTENCE_END = frozenset(".!?\"”’'")
@@ -76,6 +81,10 @@ class Structure:
     standfirst: Span | None = None
     credits: tuple[Span, ...] = ()
     boilerplate: tuple[Span, ...] = ()
+    source: Span | None = None
+    """A first line that is only a web address."""
+    date: Span | None = None
+    """A line before the body that only gives a date (and time): when the article was posted."""
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -106,7 +115,7 @@ def _blocks(text: str, begin: int) -> list[list[tuple[int, int]]]:
 def _units(text: str, begin: int) -> list[tuple[int, int]]:
     """Return paragraph-like units: hard-wrapped lines are joined, other lines stand alone."""
     units: list[tuple[int, int]] = []
-    for block in _blocks(text, begin):
+    for first, block in enumerate(_blocks(text, begin)):
         lengths = [end - start for start, end in block]
         longest = max(lengths)
         wrapped = len(block) > 1 and longest <= 100 and all(n >= 0.6 * longest for n in lengths[:-1])
@@ -118,7 +127,7 @@ def _units(text: str, begin: int) -> list[tuple[int, int]]:
                 line[0].islower()
                 or _dangles(previous)
                 or (wrapped and not _stands_alone(previous, line, number == 1))
-            )
+            ) and not (first == 0 and _opening_line(previous, line))
             if continues:
                 end = line_end
             else:
@@ -126,6 +135,11 @@ def _units(text: str, begin: int) -> list[tuple[int, int]]:
                 start, end = line_start, line_end
         units.append((start, end))
     return units
+
+
+def _opening_line(previous: str, line: str) -> bool:
+    """Tell whether either line is a source address or a date stamp: each stands alone at the top."""
+    return _SOURCE.fullmatch(previous) is not None or bool(date_line(previous) or date_line(line))
 
 
 def _dangles(line: str) -> bool:
@@ -177,18 +191,24 @@ def find_structure(text: str, begin: int = 0) -> Structure:
     """Classify the units of an article's text; anything not recognised is a body paragraph."""
     units = [_without_heading_mark(text, s, e) for s, e in _units(text, begin)]
     tail = trailing_start([text[s:e] for s, e, _ in units])
-    headline = byline = dateline = None
+    headline = byline = dateline = source = date = None
     captions: list[Span] = []
     credits: list[Span] = []
     boilerplate: list[Span] = []
     body: list[tuple[int, int]] = []
+    opening = 0  # where the headline may stand: after a source line and a date line
     for position, (start, end, heading) in enumerate(units):
         unit = text[start:end]
-        if is_credit_line(unit):
+        if position == 0 and _SOURCE.fullmatch(unit.strip()):
+            source, opening = Span("source", unit, start, end), 1
+        elif date is None and not body and position < tail and date_line(unit):
+            date = Span("date", unit, start, end)
+            opening += position == opening
+        elif is_credit_line(unit):
             credits.append(Span("credit", unit, start, end))
         elif position >= tail or is_boilerplate(unit):
             boilerplate.append(Span("boilerplate", unit, start, end))
-        elif position == 0 and tail > 1 and (heading or _is_headline(unit)):
+        elif position == opening and tail > opening + 1 and (heading or _is_headline(unit)):
             headline = Span("headline", unit, start, end)
         elif (credit := _caption_credit(unit)) and len(unit.split()) <= 80:
             captions.append(Span("caption", unit, start, end))
@@ -208,7 +228,8 @@ def find_structure(text: str, begin: int = 0) -> Structure:
             body.append((start + match.end(), end))
         else:
             body.append((start, end))
-    return _with_standfirst(text, headline, byline, dateline, captions, credits, boilerplate, body)
+    found = _with_standfirst(text, headline, byline, dateline, captions, credits, boilerplate, body)
+    return dataclasses.replace(found, source=source, date=date)
 
 
 def _dateline(text: str, start: int, match: re.Match[str]) -> tuple[Span, list[Span]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from builder.facts.times import DATE, resolve
+from builder.dates import DATE, resolve
 from builder.model import Article, Event, Note
 from builder.provenance.evidence import Articles, members, note, quoted, ref
 

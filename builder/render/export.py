@@ -23,7 +23,16 @@ def _span(span: Span) -> dict[str, Any]:
 
 def _article(article: Article) -> dict[str, Any]:
     single = [
-        s for s in (article.headline, article.standfirst, article.byline, article.dateline) if s is not None
+        s
+        for s in (
+            article.source_line,
+            article.headline,
+            article.date_line,
+            article.standfirst,
+            article.byline,
+            article.dateline,
+        )
+        if s is not None
     ]
     parts = sorted(
         [*single, *article.captions, *article.credits, *article.boilerplate], key=lambda s: (s.start, s.kind)

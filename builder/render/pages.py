@@ -8,6 +8,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from builder.accounting import account
 from builder.compare.lexicon import Preference, corpus_lexicon, preferences
+from builder.dates import date_line
 from builder.events.describe import slugify
 from builder.model import Article, Corpus, Event, Sentence, Span
 from builder.render.facts import fact_rows
@@ -98,6 +99,7 @@ def environment() -> Environment:
         finalize=visible,
     )
     env.filters["one_line"] = one_line
+    env.filters["stamp_date"] = date_line
     env.filters["yaml_title"] = yaml_title
     return env
 
