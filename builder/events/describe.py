@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections import Counter
 
+from builder.dates import MONTHS
 from builder.events.explain import Explanation
 from builder.model import Article, Event, Membership
 
@@ -14,7 +15,6 @@ _DATE = re.compile(
     r"(?P<month>[ADFJMNOS][a-z]{2})(?<!\w...)[a-z]*\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
     r"(?P<year>(?:19|20)\d\d)\b"
 )
-_MONTHS = {m: n for n, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
 
 
 def slugify(title: str, limit: int = 60) -> str:
@@ -40,7 +40,7 @@ def text_date(members: list[Article]) -> str | None:
     found: Counter[str] = Counter()
     for article in members:
         for match in _DATE.finditer("\n".join(s.text for s in article.sentences)):
-            month = _MONTHS.get(match["month"], 0)
+            month = MONTHS.get(match["month"].lower(), 0)
             day = int(match["day"])
             if month and 1 <= day <= 31:
                 found[f"{match['year']}-{month:02d}-{day:02d}"] += 1

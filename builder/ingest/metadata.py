@@ -12,6 +12,9 @@ import yaml
 
 from builder.model import Metadata, Problem
 
+WEB_ADDRESS = re.compile(r"https?://\S+")
+"""An http(s) address, checked whole: a `url` field, or a first line that is only an address."""
+
 FIELDS = ("outlet", "url", "published", "retrieved", "authors", "language", "license", "title", "event")
 """Metadata keys Parallax understands, in any format."""
 MAX_YAML_CHARS = 64 * 1024
@@ -124,7 +127,7 @@ def parse_metadata(
         else:
             values[key] = _text(value, key, path, line, problems)
     url = values.get("url")
-    if url is not None and not re.match(r"^https?://\S+$", url):
+    if url is not None and not WEB_ADDRESS.fullmatch(url):
         problems.append(Problem(path, "warning", f"'url' is not an http(s) address: {url!r}", line))
         values["url"] = None
     language = values.get("language")
