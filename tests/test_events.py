@@ -204,3 +204,31 @@ def test_look_alike_events_share_a_topic_and_others_do_not(tmp_path: Path) -> No
     assert topic["quake"] == topic["quake2"] == topic["japan"]
     assert len({topic["quake"], topic["fire"], topic[SEED_000]}) == 3
     assert ("japan",) in members(corpus)
+
+
+# Three outlets telling one event in their own words, as BASIL's Fox, NYT and HuffPost accounts do:
+# they share the names and a few words, little else, and every pair is only weakly alike.
+RESIGN_A = (
+    "Senator quits over donor scandal\n\n"
+    "Senator Marta Halvorsen of Oregon resigned on Thursday, days after leaked emails showed she had "
+    "steered a federal contract to a campaign donor. Republicans in Salem called the move overdue. "
+    "Halvorsen denied wrongdoing and said the investigation had become a distraction."
+)
+RESIGN_B = (
+    "Halvorsen steps down, ending a long career\n\n"
+    "Marta Halvorsen, the Oregon Democrat who spent two decades in the Senate, announced her "
+    "departure in a brief statement, saying she wanted to spare her family a drawn-out fight. "
+    "Colleagues praised her work on rural broadband and veterans' health."
+)
+RESIGN_C = (
+    "Critics say Halvorsen exit leaves questions unanswered\n\n"
+    "Watchdog groups said Thursday that the resignation of Sen. Marta Halvorsen does not end the "
+    "inquiry into the Oregon contract, and urged the ethics committee to publish what it found. "
+    "Halvorsen's office declined to comment further."
+)
+
+
+def test_independent_accounts_that_share_little_wording_are_one_event(tmp_path: Path) -> None:
+    files = {"a.txt": RESIGN_A, "b.txt": RESIGN_B, "c.txt": RESIGN_C, "quake.txt": QUAKE, "fire.txt": FIRE}
+    corpus = corpus_of(tmp_path, files, with_seeds=False)
+    assert members(corpus) == [("a", "b", "c"), ("fire",), ("quake",)]

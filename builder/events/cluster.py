@@ -35,12 +35,8 @@ def average_linkage(
     cut: float,
     sizes: list[float] | None = None,
     neighbours: int | None = None,
-    pair_cut: float = 0.0,
 ) -> list[list[int]]:
     """Merge the most alike pair of groups while their linkage is at least `cut`; return the groups.
-
-    Two groups merge only if some pair across them is at least `pair_cut` alike: a weak average
-    is enough to hold a big event together, never enough to join two lone look-alike stories.
 
     Linkage is the groups' summed edge weight over the pairs that could have an edge: all of them
     (size × size) when the graph is complete, and at most `neighbours` per member of the smaller
@@ -54,10 +50,8 @@ def average_linkage(
         return min(size[a], size[b]) * min(max(size[a], size[b]), neighbours)
 
     links: list[dict[int, float]] = [{} for _ in range(count)]
-    peaks: list[dict[int, float]] = [{} for _ in range(count)]
     for (a, b), s in sorted(edges.items()):
         links[a][b] = links[b][a] = links[a].get(b, 0.0) + s
-        peaks[a][b] = peaks[b][a] = max(peaks[a].get(b, 0.0), s)
     heap = [(-w / pairs(a, b), a, b) for a in range(count) for b, w in sorted(links[a].items()) if a < b]
     heapq.heapify(heap)
     members = {i: [i] for i in range(count)}
@@ -67,20 +61,16 @@ def average_linkage(
             break
         if a not in members or b not in members or abs(links[a][b] / pairs(a, b) + negative) > 1e-12:
             continue  # stale: a group has gone or the pair's linkage changed since it was pushed
-        if peaks[a][b] < pair_cut:
-            continue
         if len(links[a]) < len(links[b]):
             a, b = b, a  # fold the group with fewer links into the other: less to move
         members[a].extend(members.pop(b))
         size[a] += size[b]
-        del links[a][b], peaks[a][b]
+        del links[a][b]
         for other, w in sorted(links[b].items()):
             if other != a:
                 del links[other][b]
                 links[a][other] = links[other][a] = links[a].get(other, 0.0) + w
-                peak = max(peaks[a].get(other, 0.0), peaks[other].pop(b))
-                peaks[a][other] = peaks[other][a] = peak
-        links[b], peaks[b] = {}, {}
+        links[b] = {}
         for other, w in sorted(links[a].items()):
             heapq.heappush(heap, (-w / pairs(a, other), min(a, other), max(a, other)))
     return sorted(sorted(m) for m in members.values())

@@ -21,8 +21,6 @@ from builder.model import Article, Corpus, Event
 
 EVENT_CUT = 0.08
 """Linkage at which groups of articles are one event (see `average_linkage`)."""
-PAIR_CUT = 0.2
-"""Similarity some pair of articles across two groups must reach for them to merge."""
 NEIGHBOURS = 5
 """Each article keeps its edges to this many most similar candidates."""
 TIME_WINDOW_DAYS = 7
@@ -52,19 +50,23 @@ def similar_pairs(articles: list[Article], found: Profiles, free: list[int]) -> 
     return nearest_edges(left, right, found.similarities(left, right), NEIGHBOURS)
 
 
+def event_groups(
+    articles: list[Article], found: Profiles, free: list[int], cut: float = EVENT_CUT
+) -> list[list[int]]:
+    """Return the free articles (indexes into `articles`) grouped into events by average linkage."""
+    local = {index: position for position, index in enumerate(free)}
+    edges = {(local[a], local[b]): s for (a, b), s in similar_pairs(articles, found, free).items()}
+    return [[free[i] for i in e] for e in average_linkage(len(free), edges, cut, neighbours=NEIGHBOURS)]
+
+
 def group_events(corpus: Corpus, config: Config) -> Corpus:
     """Group the corpus's articles into events and topics; the result does not depend on file order."""
     articles = sorted(corpus.articles, key=lambda a: a.id)
     decisions = decide(articles, corpus.event_rules, f"{corpus.source_root}/corpus.yml")
     found = profiles(articles)
     free = [i for i, a in enumerate(articles) if a.id not in decisions.fixed]
-    local = {index: position for position, index in enumerate(free)}
     compared = found.strongest()
-    edges = {(local[a], local[b]): s for (a, b), s in similar_pairs(articles, compared, free).items()}
-    groups = [
-        [free[i] for i in e]
-        for e in average_linkage(len(free), edges, EVENT_CUT, neighbours=NEIGHBOURS, pair_cut=PAIR_CUT)
-    ]
+    groups = event_groups(articles, compared, free)
     topic_of = {e: t for t, events in enumerate(topics(compared, groups)) for e in events}
     topic_count = len(set(topic_of.values()))
     fixed: dict[str, list[int]] = defaultdict(list)
