@@ -426,6 +426,10 @@ class Event:
     notes: tuple[Note, ...] = ()
     """Provenance notes: captions, datelines, relative dates, name variants, conflicts, reuse."""
 
+    def sentence_rows(self) -> dict[tuple[str, str], int]:
+        """{(article id, sentence id): the side-by-side row holding it}: where links to a sentence land."""
+        return {(aid, sid): row.number for row in self.rows for aid, ids in row.cells for sid in ids}
+
 
 @dataclass(frozen=True)
 class Corpus:

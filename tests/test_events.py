@@ -229,6 +229,12 @@ RESIGN_C = (
 
 
 def test_independent_accounts_that_share_little_wording_are_one_event(tmp_path: Path) -> None:
-    files = {"a.txt": RESIGN_A, "b.txt": RESIGN_B, "c.txt": RESIGN_C, "quake.txt": QUAKE, "fire.txt": FIRE}
+    files: dict[str, str | bytes] = {
+        "a.txt": RESIGN_A,
+        "b.txt": RESIGN_B,
+        "c.txt": RESIGN_C,
+        "quake.txt": QUAKE,
+        "fire.txt": FIRE,
+    }
     corpus = corpus_of(tmp_path, files, with_seeds=False)
     assert members(corpus) == [("a", "b", "c"), ("fire",), ("quake",)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -104,3 +105,79 @@ def test_every_fact_slices_the_file_back_to_its_text(parts: list[str], joiner: s
         assert article.text[fact.start : fact.end] == fact.text
         sentence = next(s for s in article.sentences if s.id == fact.sentence)
         assert sentence.start <= fact.start <= fact.end <= sentence.end
+
+
+SEEDS_TABLE = Path(__file__).parent / "golden" / "seeds.facts.yml"
+
+
+def test_seeds_facts_table_matches_the_golden_rows() -> None:
+    """Every row of the seeds' table, as a reader must see it (see the file's header for why each is so)."""
+    event = seeds_event()
+    rows = [
+        {
+            "key": r.key,
+            "status": r.status,
+            **{f"in {a[:3]}": [event.facts[i].text for i in ids] for a, ids in r.cells},
+        }
+        for r in event.table
+    ]
+    if os.environ.get("PARALLAX_UPDATE_GOLDEN"):
+        header = "".join(
+            line for line in SEEDS_TABLE.read_text("utf-8").splitlines(True) if line.startswith("#")
+        )
+        SEEDS_TABLE.write_text(
+            header + yaml.safe_dump(rows, allow_unicode=True, sort_keys=False, width=110), "utf-8"
+        )
+    assert rows == yaml.safe_load(SEEDS_TABLE.read_text("utf-8"))
+
+
+def test_seeds_table_has_no_false_only_cell() -> None:
+    """A source or quote marked "only" stands in a sentence the other account lacks or tells without one.
+
+    Organisations are not paired by slot: "the terrorist PKK's Syrian offshoot YPG" and "Kurdish-led Syrian
+    Democratic Forces" fill one slot but name different groups, so each stays its account's own.
+    """
+    event = seeds_event()
+    row_of = event.sentence_rows()
+    for r in event.table:
+        if r.status != "only" or r.kind not in ("source", "quote"):
+            continue
+        [(article, ids)] = r.cells
+        for i in ids:
+            fact = event.facts[i]
+            row = row_of[(fact.article, fact.sentence)]
+            others = [
+                f
+                for f in event.facts
+                if f.article != article and f.kind == fact.kind and row_of.get((f.article, f.sentence)) == row
+            ]
+            keys = {f.key for f in others}
+            # Whatever the other account states of this kind in that sentence is already paired elsewhere.
+            assert all(any(t.key == k and t.status != "only" for t in event.table) for k in keys), r.key
+
+
+def test_one_source_described_two_ways_is_one_row_with_its_wording_named() -> None:
+    event = seeds_event()
+    official = next(r for r in event.table if r.key == "source:opposition official who declined to be named")
+    texts = {a[:3]: [event.facts[i].text for i in ids] for a, ids in official.cells}
+    assert official.status == "differ"
+    assert texts == {
+        "000": ["an opposition official who declined to be named", "The opposition official"],
+        "001": ["a rebel official who declined to be named", "The rebel official"],
+    }
+    hts = next(r for r in event.table if r.key == "organization:hayat tahrir sham")
+    roles = {str(dict(event.facts[i].value)["role"]) for _a, ids in hts.cells for i in ids}
+    assert {"the terrorist group that controls parts of northwest Syria"} <= roles
+    assert {"the main rebel group that controls parts of northwest Syria"} <= roles
+    assert hts.status == "differ"
+    state = next(r for r in event.table if r.key == "organization:us state department")
+    assert state.status == "agree"
+    assert {event.facts[i].text for _a, ids in state.cells for i in ids} == {
+        "U.S. State Department",
+        "US State Department",
+    }
+    assert all(r.status == "background" for r in event.table if r.key.startswith("background:"))
+    assert {r.key for r in event.table if r.status == "background"} == {
+        "background:date:2019",
+        "background:date:2016",
+    }

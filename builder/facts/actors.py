@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+from builder.facts.cues import agency_name
 from builder.facts.span import fact
 from builder.gazetteer import Gazetteer
 from builder.model import Article, Fact
 from builder.names import fold
+from builder.vocabulary import TITLES
 
-_WORD = r"(?:(?:al|el|bin|ibn|abu|de|van|von|da|di)-)?[A-Z][\w’'.-]*[\w’']"
+_WORD = r"(?:(?:[A-Z]\.){2,}(?=\s+[A-Z])|(?:(?:al|el|bin|ibn|abu|de|van|von|da|di)-)?[A-Z][\w’'.-]*[\w’'])"
+"""A capitalised word, or initials with their dots when a name goes on ("U.S. State Department")."""
 NAME = re.compile(rf"{_WORD}(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von|da|di|of|for|the|and)\s+)?{_WORD})*")
 """A run of capitalised words, with the particles and small words names carry inside them."""
 ORGANIZATION_WORDS = frozenset(
@@ -21,23 +25,12 @@ ORGANIZATION_WORDS = frozenset(
     state-run guardians""".split()
 )
 """Words that make a name an organisation's ("Middle East Institute", "State Department")."""
-TITLES = frozenset(
-    """president prime minister mr mr. mrs mrs. ms ms. dr dr. gen gen. general sen sen. senator rep rep.
-    representative gov gov. governor secretary king queen pope judge mayor sheikh chief colonel col. captain
-    lt. lieutenant sgt. sergeant officer spokesman spokeswoman leader""".split()
-)
-"""Words before a name that give a role and are not part of the name."""
 NOT_NAMES = frozenset(
     """the a an one two three this that these those there it its he she they we i in on at for from
     according but and or if when while after before as with without by of to his her their our
     several some many residents witnesses during since although however meanwhile islamic""".split()
 )
 """Capitalised only because a sentence starts with them."""
-AGENCIES = frozenset(
-    """afp ap reuters xinhua tass anadolu ansa efe dpa kyodo yonhap upi bloomberg ria interfax sana irna wam
-    agence associated""".split()
-)
-"""News agencies (and the first word of their long names): organisations whatever their shape."""
 COUNTRY_SHORT = frozenset({"US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "DRC"})
 """Countries written as initials: places, not organisations."""
 GROUP_NOUNS = frozenset(
@@ -58,8 +51,9 @@ _ADJECTIVES = (
 )
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _AFTER = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?([a-z]+)")
-_ROLE = re.compile(r"^,\s+((?:a|an|the)\s+[^,;:\"“”]{3,120}?),")
-""""Charles Lister, a senior fellow with the Washington-based Middle East Institute, said"."""
+_ROLE = re.compile(r"^(?:\s*\([A-Z][\w.-]{1,10}\))?,\s+((?:a|an|the)\s+[^,;:\"“”()]{3,120}?),")
+""""Charles Lister, a senior fellow with the Washington-based Middle East Institute, said"; "Hayat Tahrir
+al-Sham (HTS), the terrorist group that controls parts of northwest Syria," (its short form between)."""
 
 
 def _strip(words: list[str]) -> tuple[list[str], list[str]]:
@@ -98,7 +92,7 @@ def classify(words: list[str], gazetteer: Gazetteer, after: str = "") -> str | N
     if not words or name in gazetteer or name in COUNTRY_SHORT:
         return None
     lower = {w.lower().strip("’'") for w in words} | set(re.split(r"[\s-]+", name.lower()))
-    if lower & ORGANIZATION_WORDS or lower & AGENCIES or (len(words) == 1 and _ACRONYM.match(words[0])):
+    if lower & ORGANIZATION_WORDS or agency_name(name) or (len(words) == 1 and _ACRONYM.match(words[0])):
         return "organization"
     following = _AFTER.match(after)
     if (following and following[1] in GROUP_NOUNS) or re.match(r"^\s*\([A-Z]{2,6}\)", after):
@@ -108,6 +102,22 @@ def classify(words: list[str], gazetteer: Gazetteer, after: str = "") -> str | N
     if any(w.isupper() and len(w) > 1 for w in words):
         return "organization"
     return "person"
+
+
+def _role(title: list[str], after: str) -> str | None:
+    """The role a mention states: an appositive after the name, else a title before it."""
+    role = _ROLE.match(after)
+    if role:
+        return role[1]
+    return " ".join(title) if title and title[0].lower() not in NOT_NAMES else None
+
+
+def _add_role(found: list[Fact], index: int, title: list[str], after: str) -> None:
+    """A later mention gives the role the first did not ("the Assad regime", then "President Assad")."""
+    value = dict(found[index].value)
+    role = _role(title, after)
+    if role and not value.get("role"):
+        found[index] = dataclasses.replace(found[index], value=(("name", value["name"]), ("role", role)))
 
 
 def extract(article: Article, gazetteer: Gazetteer) -> list[Fact]:
@@ -129,6 +139,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> list[Fact]:
             if kind == "person":
                 surnames.setdefault(fold(name_words[-1]), name)
             if key in seen:
+                _add_role(found, seen[key], title, sentence.text[match.end() :])
                 continue
             start = match.start() + len(" ".join(words[: len(title)])) + (1 if title else 0)
             end = start + len(" ".join(name_words))
@@ -136,11 +147,10 @@ def extract(article: Article, gazetteer: Gazetteer) -> list[Fact]:
                 sentence.text[start:end] != name
             ):  # a possessive or an adjective was cut: keep the words as written
                 end = match.end()
-            role = _ROLE.match(sentence.text[match.end() :])
-            if kind == "person" and role and GROUP_NOUNS & set(role[1].lower().split()):
+            role = _role(title, sentence.text[match.end() :])
+            if kind == "person" and role and GROUP_NOUNS & set(role.lower().split()):
                 kind, key = "organization", f"organization:{fold(name)}"
-            stated = " ".join(title) if title and title[0].lower() not in NOT_NAMES else None
-            value = (("name", name), ("role", role[1] if role else stated))
+            value = (("name", name), ("role", role))
             seen[key] = len(found)
             found.append(
                 fact(article, sentence, start, end, kind=kind, key=key, value=value, extractor="actors")

@@ -9,6 +9,7 @@ written words only: a past year, a relative past ("last year", "two months ago")
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 _MONTH = (
@@ -103,3 +104,39 @@ def is_background(sentence: str, start: int, published: int | None, latest: int 
         return True
     after = _AFTER_EARLIER.search(sentence)
     return after is not None and after.end() <= start
+
+
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:born|died|dies|founded|established|formed|created|elected|since|until|till|from|between|before"
+    r"|as of|as early as|as late as|in the years?|ago)\b(?:\s+(?:on|in|at|the|of|early|late|mid))*\s*$",
+    re.IGNORECASE,
+)
+"""Words that put a date on a life, a period or something earlier: "born on", "until 2016", "since 2011"."""
+FAR_DAYS = 30
+"""A full date more than this many days before publication dates something else."""
+
+
+def is_background_date(
+    sentence: str, start: int, said: str, resolved: str | None, published: str | None, latest: int | None
+) -> bool:
+    """Whether the date `said` at `start` in the sentence dates something other than the reported event.
+
+    A life or a period ("born on", "until 2016"), or a day after words that set the event after an earlier
+    one; a year or month with no day ("in 2019"), since a news event is dated by its day, unless it is the
+    publication year; a full date more than FAR_DAYS before publication (or, undated, in an earlier year than
+    the latest the text mentions).
+    """
+    before = sentence[max(0, start - 40) : start]
+    if re.match(r"(?:since|until)\b", said, re.I) or _PERIOD_BEFORE.search(before):
+        return True
+    after = _AFTER_EARLIER.search(sentence)
+    if after is not None and after.end() <= start:
+        return True
+    if not resolved or not resolved[:4].isdigit():
+        return False
+    year = int(resolved[:4])
+    if resolved.count("-") < 2:
+        return year < int(published[:4]) if published else True
+    if published:
+        return (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(resolved)).days > FAR_DAYS
+    return latest is not None and year < latest

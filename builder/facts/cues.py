@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from builder import vocabulary
 from builder.facts.verbs import SPEECH
 from builder.ingest.normalize import comparison_key
 
@@ -43,40 +44,8 @@ DETERMINERS = set(
     "his her their its our my your this these those both all few each every any no more".split()
 )
 
-TITLES = set(
-    "mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. lt col col. sgt prof prof. rev rev. "
-    "president vice secretary minister senator governor general judge justice chairman chairwoman chair "
-    "director spokesman spokeswoman spokesperson ceo chief sheikh king queen prince pope mayor commander "
-    "ambassador representative congressman congresswoman speaker leader candidate nominee attorney "
-    "sir lord lady dame pastor bishop cardinal imam officer agent professor".split()
-)
-"""Words before a person's name that are not part of it (`Syrian President Bashar Assad`)."""
-
-AGENCIES = {
-    "afp": ("agence france-presse", "agence france presse", "france-presse", "afp"),
-    "ap": ("associated press", "ap"),
-    "reuters": ("reuters",),
-    "anadolu": ("anadolu agency", "anadolu", "aa"),
-    "dpa": ("deutsche presse-agentur", "dpa"),
-    "xinhua": ("xinhua news agency", "xinhua"),
-    "sana": ("syrian arab news agency", "sana"),
-    "tass": ("tass",),
-    "ria novosti": ("ria novosti", "ria"),
-    "interfax": ("interfax",),
-    "upi": ("united press international", "upi"),
-    "efe": ("efe",),
-    "ansa": ("ansa",),
-    "kyodo": ("kyodo news", "kyodo"),
-    "yonhap": ("yonhap news agency", "yonhap"),
-    "irna": ("islamic republic news agency", "irna"),
-    "pti": ("press trust of india", "pti"),
-    "bloomberg": ("bloomberg news", "bloomberg"),
-    "wam": ("emirates news agency", "wam"),
-    "qna": ("qatar news agency", "qna"),
-    "spa": ("saudi press agency", "spa"),
-    "mena": ("middle east news agency", "mena"),
-}
-"""News agencies by comparison name, with the ways they are written (lower case)."""
+TITLES = vocabulary.TITLES
+AGENCIES = vocabulary.AGENCIES
 
 WITNESS_NOUNS = set(
     "resident residents witness witnesses eyewitness eyewitnesses survivor survivors villager villagers "

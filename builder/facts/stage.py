@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from builder.config import Config
 from builder.facts import actors, counts, places, quotes, times
+from builder.facts.described import unify_described
 from builder.facts.table import build_table, unify_names
 from builder.gazetteer import Gazetteer
 from builder.model import Article, Corpus, Event, Fact
@@ -38,6 +39,7 @@ def event_facts(event: Event, articles: dict[str, Article], gazetteer: Gazetteer
     """Return the event with its facts (accounts in column order) and its facts table."""
     columns = event.columns or event.article_ids
     facts = unify_names([f for aid in columns for f in article_facts(articles[aid], gazetteer)])
+    facts = unify_described(facts, event)
     return dataclasses.replace(event, facts=tuple(facts), table=tuple(build_table(facts, columns)))
 
 

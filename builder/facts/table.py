@@ -28,6 +28,8 @@ KIND_ORDER = [
 ]
 """Rows in reading order: casualties first, then when, where, who, who said what, and whom each cites."""
 COUNT_KINDS = frozenset(KIND_ORDER[:5])
+BACKGROUND = "background:"
+"""Key prefix of facts about an earlier or other event: a past year, a birth date, a running total."""
 NAME_VARIANT = 85
 """Similarity (0-100) of folded names at which two names are one (Hayat / Hyat Tahrir al-Sham)."""
 
@@ -110,8 +112,15 @@ def _count_status(cells: dict[str, list[Fact]]) -> str:
 
 
 def _shown(fact: Fact) -> str:
-    """What a cell compares: the value as data, with spacing, quotes and case folded."""
+    """What a cell compares: the value as data, with spacing, quotes and case folded.
+
+    Dots in initials are typography: "U.S. State Department" and "US State Department" agree. A name spelt
+    two ways ("Bashar Assad", "Bashar al-Assad") or a different role ("the terrorist group", "the main rebel
+    group") differs.
+    """
     value = {k: v for k, v in fact.value if k not in ("source_start", "source_end")}
+    if fact.kind in ("person", "organization"):
+        value["name"] = str(value.get("name")).replace(".", "")
     return " ".join(repr(sorted(value.items())).lower().replace("“", '"').replace("”", '"').split())
 
 
@@ -126,7 +135,9 @@ def build_table(facts: list[Fact], columns: tuple[str, ...]) -> list[TableRow]:
     for key, cells in by_key.items():
         kind = kinds[key]
         stated = {a: [facts[i] for i in ids] for a, ids in cells.items()}
-        if len(cells) == 1:
+        if key.startswith(BACKGROUND):
+            status = "background"
+        elif len(cells) == 1:
             status = "only"
         elif kind in COUNT_KINDS:
             status = _count_status(stated)
@@ -137,4 +148,5 @@ def build_table(facts: list[Fact], columns: tuple[str, ...]) -> list[TableRow]:
         rows.append(TableRow(key, kind, status, ordered))
     order = {k: n for n, k in enumerate(KIND_ORDER)}
     first = {key: min(min(ids) for ids in cells.values()) for key, cells in by_key.items()}
-    return sorted(rows, key=lambda r: (order.get(r.kind, len(order)), first[r.key]))
+    # Background rows come last, apart: they are never the event's facts, so never its agreement or conflict.
+    return sorted(rows, key=lambda r: (r.status == "background", order.get(r.kind, len(order)), first[r.key]))

@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 
 from builder.dates import DATE, LEAD, MORE, NUMBER, TIME, resolve
+from builder.facts.background import is_background_date, latest_year
 from builder.facts.span import Value, fact
 from builder.model import Article, Fact
 
 DURATION = re.compile(
     rf"\b(?:{MORE})?{NUMBER}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
-    r"(?!\s+(?:old|ago|earlier|later))(?!-)",
+    r"(?!\s+(?:old|ago|earlier|later|after|before))(?!-)",
     re.IGNORECASE,
 )
-"""Durations: "more than two hours"; ages ("17 years old") and offsets ("two days ago") are not durations."""
+"""Durations: "more than two hours"; ages ("17 years old") and offsets ("two days ago", "a week after") are
+not durations."""
 DISTANCE = re.compile(
     rf"\b(?:{MORE})?{NUMBER}\s+(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|yards?|feet|foot)\b",
     re.IGNORECASE,
@@ -32,6 +34,7 @@ def _normal(text: str) -> str:
 def extract(article: Article) -> list[Fact]:
     """Return the times, dates, durations and distances each sentence states."""
     found: list[Fact] = []
+    latest = latest_year("\n".join(s.text for s in article.sentences))
     for sentence in article.sentences:
         taken: list[tuple[int, int]] = []
 
@@ -62,6 +65,9 @@ def extract(article: Article) -> list[Fact]:
             expression = _normal(LEAD.sub("", match[0]))
             value: Value = (("resolved", resolved), ("relative", relative), ("expression", expression))
             key = f"date:{resolved or expression}"
+            published = article.published
+            if is_background_date(sentence.text, match.start(), match[0], resolved, published, latest):
+                value, key = (*value, ("background", True)), f"background:{key}"
             found.append(
                 fact(article, sentence, *match.span(), kind="date", key=key, value=value, extractor="times")
             )

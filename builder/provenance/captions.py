@@ -40,7 +40,10 @@ def _text_dates(event: Event) -> list[str]:
     return sorted(
         str(v["resolved"])
         for f in event.facts
-        if f.kind == "date" and (v := dict(f.value)).get("resolved") and not v.get("relative")
+        if f.kind == "date"
+        and (v := dict(f.value)).get("resolved")
+        and not v.get("relative")
+        and not v.get("background")
     )
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.model import Article, Event, Fact
-from builder.render.rows import row_numbers
 
 
 @dataclass(frozen=True)
@@ -29,6 +28,8 @@ class FactRow:
     status: str
     cells: tuple[tuple[FactCell, ...], ...]
     """One per column, empty where the account does not state it."""
+    wording: tuple[tuple[str, int], ...] = ()
+    """How the accounts word it differently ("opposition → rebel"), each with its side-by-side row."""
 
 
 def _label(kind: str, facts: list[Fact]) -> str:
@@ -69,9 +70,27 @@ def _note(fact: Fact) -> str | None:
     return None
 
 
+def _wording(
+    event: Event, stated: list[Fact], row_of: dict[tuple[str, str], int]
+) -> tuple[tuple[str, int], ...]:
+    """The named wording differences inside the words of a row's facts, in the rows that hold them."""
+    spans = {(f.article, row_of.get((f.article, f.sentence))): (f.start, f.end) for f in stated}
+    found: dict[str, int] = {}
+    for d in event.differences:
+        if d.kind not in ("wording", "spelling", "number") or d.a is None or d.b is None:
+            continue
+        inside = all(
+            (span := spans.get((side.article, d.row))) and span[0] <= side.start and side.end <= span[1]
+            for side in (d.a, d.b)
+        )
+        if inside:
+            found.setdefault(f"{d.a.text} → {d.b.text}", d.row)
+    return tuple(found.items())
+
+
 def fact_rows(event: Event, articles: dict[str, Article]) -> list[FactRow]:
     """Return the event's facts table with labels, notes and links into the side-by-side rows."""
-    row_of = row_numbers(event)
+    row_of = event.sentence_rows()
     columns = event.columns or event.article_ids
     sentences = {aid: {s.id: s.text for s in articles[aid].sentences} for aid in columns}
     views = []
@@ -92,5 +111,7 @@ def fact_rows(event: Event, articles: dict[str, Article]) -> list[FactRow]:
                     for f in (event.facts[i] for i in cells_by_id.get(aid, ()))
                 )
             )
-        views.append(FactRow(_label(table_row.kind, stated), table_row.kind, table_row.status, tuple(cells)))
+        wording = _wording(event, stated, row_of) if table_row.status == "differ" else ()
+        label = _label(table_row.kind, stated)
+        views.append(FactRow(label, table_row.kind, table_row.status, tuple(cells), wording))
     return views

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.model import Article, Event, Note
-from builder.render.rows import row_numbers
 
 KIND_LABELS = {
     "caption": "Photo caption",
@@ -75,7 +74,7 @@ def note_views(
     views = []
     for event, note in notes:
         if page is None and event.id not in rows:
-            rows[event.id] = row_numbers(event)  # once per event, not once per piece of evidence
+            rows[event.id] = event.sentence_rows()  # once per event, not once per piece of evidence
         links = tuple(evidence_link(r, articles, rows.get(event.id, {}), page, root) for r in note.evidence)
         views.append(NoteView(note.kind, KIND_LABELS.get(note.kind, note.kind), note.message, links))
     return views

@@ -10,11 +10,6 @@ SHOWN = ("number", "wording", "dropped", "added", "spelling")
 """Kinds marked in the text, strongest first; typography is no difference to a reader and is not marked."""
 
 
-def row_numbers(event: Event) -> dict[tuple[str, str], int]:
-    """{(article id, sentence id): the side-by-side row holding it}: where links to a sentence land."""
-    return {(aid, sid): row.number for row in event.rows for aid, ids in row.cells for sid in ids}
-
-
 @dataclass(frozen=True)
 class Stretch:
     text: str
