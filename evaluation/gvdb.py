@@ -16,8 +16,8 @@ from builder.ingest import ingest
 from builder.model import Article, Corpus
 
 
-def _gold_killed(annotations: list[str]) -> int:
-    """Return the number of victims marked killed, agreed over an article's Worker rows.
+def _gold_count(annotations: list[str], outcome: str) -> int:
+    """Return the number of victims marked `killed` (or `injured`), agreed over an article's Worker rows.
 
     The README leaves several rows for one article unexplained: they are independent workers'
     annotations of the same text, so the count most workers give wins, the smaller on a tie
@@ -26,14 +26,14 @@ def _gold_killed(annotations: list[str]) -> int:
     counts = []
     for annotation in annotations:
         victims = json.loads(annotation).get("victim-section") or []
-        counts.append(sum("killed" in (v.get("victim-was") or []) for v in victims))
+        counts.append(sum(outcome in (v.get("victim-was") or []) for v in victims))
     ranked = Counter(counts).most_common()
     top = ranked[0][1]
     return min(count for count, times in ranked if times == top)
 
 
-def read_gvdb(data: Path) -> tuple[dict[str, str], dict[str, int]]:
-    """Return ({article id: text as a plain-text file}, {article id: killed}) from the GVDB test split."""
+def read_gvdb(data: Path, outcome: str = "killed") -> tuple[dict[str, str], dict[str, int]]:
+    """Return ({article id: text as a plain-text file}, {article id: victims killed or injured}) from GVDB test."""
     csv.field_size_limit(sys.maxsize)
     texts: dict[str, str] = {}
     annotations: dict[str, list[str]] = {}
@@ -45,7 +45,7 @@ def read_gvdb(data: Path) -> tuple[dict[str, str], dict[str, int]]:
                 text = f"{title}\n\n{text[len(title) :].lstrip()}"
             texts[article_id] = text
             annotations.setdefault(article_id, []).append(row["Json"])
-    return texts, {article_id: _gold_killed(rows) for article_id, rows in annotations.items()}
+    return texts, {article_id: _gold_count(rows, outcome) for article_id, rows in annotations.items()}
 
 
 def _articles(texts: dict[str, str]) -> dict[str, Article]:
@@ -58,9 +58,9 @@ def _articles(texts: dict[str, str]) -> dict[str, Article]:
     return {article.id: article for article in corpus.articles}
 
 
-def predicted_killed(article: Article) -> int:
-    """Return the article's killed figure: its best total's minimum (or maximum), 0 when it states none."""
-    total = article_total(extract(article), "killed")
+def predicted(article: Article, kind: str = "killed") -> int:
+    """Return the article's killed (or injured) figure: its best total's minimum (or maximum), 0 if none."""
+    total = article_total(extract(article), kind)
     if total is None:
         return 0
     low, high = total
@@ -68,16 +68,23 @@ def predicted_killed(article: Article) -> int:
 
 
 def gvdb_killed(data: Path) -> list[tuple[str, str]]:
-    """Score killed per article on the GVDB test split: exact-match accuracy, and always-0 for scale."""
-    texts, gold = read_gvdb(data)
-    articles = _articles(texts)
-    hits = sum(predicted_killed(articles[a]) == n if a in articles else n == 0 for a, n in gold.items())
-    zero = sum(n == 0 for n in gold.values())
-    total = len(gold)
-    return [
-        ("GVDB killed per article, exact", f"{hits / total:.3f} ({hits}/{total})"),
-        ("GVDB killed, always-0 baseline", f"{zero / total:.3f} ({zero}/{total})"),
-    ]
+    """Score killed and injured per article on the GVDB test split: exact match, with always-0 beside."""
+    rows = []
+    articles: dict[str, Article] = {}
+    for kind, target in (("killed", 0.83), ("injured", 0.70)):
+        texts, gold = read_gvdb(data, kind)
+        articles = articles or _articles(texts)
+        hits = sum(predicted(articles[a], kind) == n if a in articles else n == 0 for a, n in gold.items())
+        zero = sum(n == 0 for n in gold.values())
+        total = len(gold)
+        met = "met" if hits / total >= target else "NOT met"
+        rows.append(
+            (
+                f"GVDB {kind} per article, exact",
+                f"{hits / total:.3f} ({hits}/{total}; target ≥ {target}: {met}); always-0 {zero / total:.3f}",
+            )
+        )
+    return rows
 
 
 def quantulum_counts(data: Path) -> list[tuple[str, str]]:

@@ -28,7 +28,7 @@ _NOT_PAST_BEFORE = re.compile(
 """Words before a year that date the reported event ("the first homicide of 2016") or compare it with the
 past ("the deadliest attack since 2019"), rather than report a past event."""
 _PAST = re.compile(
-    rf"\b(?:last|this past)\s+(?:year|summer|spring|fall|autumn|winter|{_MONTH}\b)"
+    rf"\b(?:last|this past)\s+(?:year|month|summer|spring|fall|autumn|winter|{_MONTH}\b)"
     r"|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|\d+)\s+"
     r"(?:weeks?|months?|years?|decades?)\s+(?:ago|back|earlier|before that)\b"
     r"|\ba\s+year\s+(?:ago|earlier)\b"

@@ -63,8 +63,31 @@ def _distinct_people(people: list[tuple[str, str]]) -> int:
     return max(base, min(1 + more, len(people)))
 
 
+_HURT = re.compile(r"\b(?:injur|wound|hurt|hospitali[sz]|critical|stable|non-life|survived)", re.IGNORECASE)
+"""Words that say a victim lived: "shot" alone does not (the shot are the dead and the injured)."""
+
+
 def article_total(facts: list[Fact], kind: str) -> tuple[int | None, int | None] | None:
     """Return the article's best (min, max) for a kind, never counting one victim twice; None if none.
+
+    Injured: the figures stated with a word that says the victims lived ("wounded", "injured",
+    "hospitalized"). Without one, those "shot" less those killed: "Spencer was shot once in the head"
+    in a report of his death injured no one; killed and injured are never added.
+    """
+    if kind != "injured":
+        return _best(facts, kind)
+    hurt = _best([f for f in facts if _HURT.search(f.text)], kind)
+    if hurt is not None:
+        return hurt
+    shot, killed = _best(facts, kind), _best(facts, "killed")
+    if shot is None or killed is None:
+        return shot
+    left = (_figure(*shot) or 0) - (_figure(*killed) or 0)
+    return (left, left) if left > 0 else None
+
+
+def _best(facts: list[Fact], kind: str) -> tuple[int | None, int | None] | None:
+    """The article's best (min, max) for a kind over these facts.
 
     The same victim is often mentioned in several sentences ("a man was shot", "the victim died"),
     so figures are never added across sentences. The total is the larger of: the largest figure a

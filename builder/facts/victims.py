@@ -117,6 +117,11 @@ def count_people(phrase: str, text: str, offset: int) -> tuple[Count, str | None
     "and" joins people to add up ("two men and a woman" is three); a comma alone sets off an apposition
     ("the victim, John Doe," is one), unless it separates names ("John Doe, 25, Jane Roe, 30, and ...").
     """
+    after = text[offset + len(phrase) : offset + len(phrase) + 12]
+    if re.match(r"\s*(?:[ap]\.?m\b|o['’]clock|percent|%)", after, re.IGNORECASE) or re.search(
+        r"\bages?\s+(?:of\s+|between\s+)+$", text[max(0, offset - 20) : offset], re.IGNORECASE
+    ):
+        return None  # a time ("wounds about 9 p.m."), a share, or ages ("between the ages of 16 and 19")
     groups: list[list[tuple[Count, bool]]] = []
     position = 0
     while position < len(phrase):
