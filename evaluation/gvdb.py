@@ -33,7 +33,7 @@ def _gold_count(annotations: list[str], outcome: str) -> int:
 
 
 def read_gvdb(data: Path, outcome: str = "killed") -> tuple[dict[str, str], dict[str, int]]:
-    """Return ({article id: text as a plain-text file}, {article id: victims killed or injured}) from GVDB test."""
+    """Return ({article id: plain-text file}, {article id: victims killed or injured}) of GVDB test."""
     csv.field_size_limit(sys.maxsize)
     texts: dict[str, str] = {}
     annotations: dict[str, list[str]] = {}
