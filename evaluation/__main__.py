@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from builder.events.features import profiles
@@ -84,10 +84,24 @@ def topics_of_gold_events(corpus: Corpus, labels: dict[str, dict[str, object]]) 
     return b_cubed(found, {name: str(label["topic"]) for name, label in labels.items()})
 
 
+def notes_fired(data: Path) -> list[tuple[str, str]]:
+    """How many notes of each kind fire on ECB+ and BASIL: false alarms show as kinds that fire too often."""
+    rows = []
+    for name, folder in (("ECB+", data / "ecbplus" / "articles"), ("BASIL", data / "basil" / "articles")):
+        if not folder.is_dir():
+            continue
+        corpus = analysed(folder)
+        kinds = Counter(note.kind for event in corpus.events for note in event.notes)
+        listed = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())) or "none"
+        rows.append((f"{name} notes fired ({len(corpus.events)} events)", listed))
+    return rows
+
+
 MEASUREMENTS = [
     ("small_fixtures", sentence_rules),
     ("ecbplus", ecbplus_events),
     ("basil", basil_events),
+    ("ecbplus", notes_fired),
     ("ecbplus", ecbplus_mentions),
     ("polnear_test", polnear_attributions),
     ("gvdb_test", gvdb_killed),

@@ -49,7 +49,7 @@ def test_seed_typography_is_not_wording_and_the_framing_terms_are_found() -> Non
     pairs = {f.terms for f in event.framing}
     assert ("militant", "terrorist") in pairs
     assert ("opposition", "rebel") in pairs
-    assert ("daesh", "so-called islamic state") in pairs
+    assert ("Daesh", "so-called Islamic State") in pairs  # proper nouns keep their case
     assert ("government", "regime") in pairs  # "the Bashar Assad regime" against "the Syrian government"
     kinds = {(d.a.text if d.a else None, d.b.text if d.b else None): d.kind for d in event.differences}
     assert kinds[("organization", "organisation")] == "spelling"
@@ -133,3 +133,64 @@ def test_rows_cover_every_sentence_once_for_random_edits(plan: list[tuple[str, i
     for article in members:
         placed = [sid for row in rows for aid, ids in row.cells if aid == article.id for sid in ids]
         assert sorted(placed) == sorted(s.id for s in article.sentences)
+
+
+# The framing lexicon lists choices of content words only. Each pair below is one invented sentence told two
+# ways: only the first two are choices of term.
+LEXICON_CASES = [
+    (
+        "The militants attacked the convoy near the border.",
+        "The terrorists attacked the convoy near the border.",
+        True,
+    ),
+    (
+        "The fighters opened fire on the Daesh positions.",
+        "The fighters opened fire on the ISIS positions.",
+        True,
+    ),
+    (
+        "He said the convoy was attacked near the border.",
+        "She said the convoy was attacked near the border.",
+        False,
+    ),
+    (
+        "The convoy is attacked near the border at dawn.",
+        "The convoy was attacked near the border at dawn.",
+        False,
+    ),
+    (
+        "The militant attacked the convoy near the border.",
+        "The militants attacked the convoy near the border.",
+        False,
+    ),
+    (
+        "The convoy was attacked near the border on Monday.",
+        "The convoy was attacked near the border on Tuesday.",
+        False,
+    ),
+    (
+        "The convoy was attacked near the border in Nov. 2019.",
+        "The convoy was attacked near the border in November 2019.",
+        False,
+    ),
+]
+
+
+def test_the_lexicon_keeps_content_words_and_leaves_out_pronouns_tense_number_and_days(
+    tmp_path: Path,
+) -> None:
+    for number, (a, b, listed) in enumerate(LEXICON_CASES):
+        folder = write_corpus(
+            tmp_path / str(number), {"a.txt": a + " " + " ".join(BASE), "b.txt": b + " " + " ".join(BASE)}
+        )
+        [event] = analyse(Config(seeds_dir=folder, cache_dir=None)).events
+        assert bool(event.framing) == listed, (a, b, [f.terms for f in event.framing])
+    folder = write_corpus(
+        tmp_path / "names",
+        {
+            "a.txt": LEXICON_CASES[1][0] + " " + " ".join(BASE),
+            "b.txt": LEXICON_CASES[1][1] + " " + " ".join(BASE),
+        },
+    )
+    [event] = analyse(Config(seeds_dir=folder, cache_dir=None)).events
+    assert [f.terms for f in event.framing] == [("Daesh", "ISIS")]  # proper nouns keep their case

@@ -8,17 +8,49 @@ from dataclasses import dataclass
 
 from builder.compare.words import FUNCTION_WORDS
 from builder.model import Difference, Event, Framing
+from builder.vocabulary import CALENDAR, STOPWORDS
 
 MAX_WORDS = 4
 """Longer substitutions are rewritten clauses: shown in their row, left out of the lexicon."""
 LOOSE_MAX_WORDS = 2
 """In a paraphrased row only short swaps are choices of term; longer ones line up by chance."""
-_DETERMINER = re.compile(r"^(?:the|a|an)\s+")
+_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_WEB = frozenset("www com net org uk co http https html htm php".split())
+"""Pieces of web addresses that line up in boilerplate: never a choice of term."""
+_WHEN = CALENDAR | {"today", "yesterday", "tomorrow", "tonight", "jan", "feb", "mar", "apr", "jun", "jul"}
+_WHEN |= {"aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+"""Days and months: a different day is a fact that differs (the dates row), not a choice of term."""
+_ENDINGS = re.compile(r"(?:['’]s|s['’]|ies|es|s|ed|ing)$")
 
 
 def _term(text: str) -> str:
-    """The term as the lexicon lists it: lower case, one space, no leading article or end punctuation."""
-    return _DETERMINER.sub("", " ".join(text.lower().split())).strip(".,;:")
+    """The term as the lexicon lists it: one space, no leading article or end punctuation; common words in
+    lower case, names as written ("Daesh", "PKK's")."""
+    words = _DETERMINER.sub("", " ".join(text.split())).strip(".,;:").split()
+    return " ".join(w if w[:1].isupper() else w.lower() for w in words)
+
+
+def _stem(term: str) -> str:
+    """The term with inflections off: "militants" and "militant", "killed" and "kill" share one."""
+    return " ".join(_ENDINGS.sub("", w.lower()) for w in term.split())
+
+
+def is_choice_of_term(a: str, b: str) -> bool:
+    """Whether swapping term `a` for `b` is a choice of words: content words on both sides, not a change
+    of tense, number or case, not a number and not a piece of a web address."""
+    for side in (a, b):
+        words = [w.strip("'’\"“”()-").lower() for w in side.split()]
+        if all(w in STOPWORDS or not w for w in words):
+            return False  # function words, pronouns, auxiliaries, reporting verbs ("is"/"was", "he"/"she")
+        pieces = re.split(r"[\s.]+", side.lower())
+        if any(w in _WEB or w in _WHEN or any(c.isdigit() for c in w) for w in pieces):
+            return False  # a number, a day or a piece of a web address: a fact or boilerplate, not framing
+        if re.search(r"[\"“”()\[\]/:]|^['’‘-]|[-–—]$", side) or (" " in side and side.isupper()):
+            return False  # straddles a quotation, an aside or an address, or is a headline in capitals
+    low_a, low_b = a.lower().rstrip("."), b.lower().rstrip(".")
+    if low_b.startswith(low_a) or low_a.startswith(low_b):
+        return False  # an abbreviation or a shorter form ("Nov"/"November", "jury"/"jurors")
+    return _stem(a) != _stem(b)
 
 
 _PARTICLE = re.compile(r"\b(?:al|el|ad|ash|bin|ibn|abu|de|di|da|van|von|le|la)[-\s](?=[A-Z])")
@@ -54,10 +86,8 @@ def framing(differences: list[Difference], loose_rows: set[int]) -> list[Framing
             continue
         longest = LOOSE_MAX_WORDS if difference.row in loose_rows else MAX_WORDS
         a, b = terms_of(difference.a.text, difference.b.text)
-        if not any(w not in FUNCTION_WORDS for w in a.split()) or not any(
-            w not in FUNCTION_WORDS for w in b.split()
-        ):
-            continue  # small words or punctuation: no term
+        if not is_choice_of_term(a, b):
+            continue
         if len(a.split()) > longest or len(b.split()) > longest or a == b:
             continue  # a rewritten clause, not a choice of term
         if difference.row in loose_rows and FUNCTION_WORDS.intersection((a + " " + b).split()):
