@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from builder.compare.lexicon import terms_of
 from builder.model import Article, Event, Fact
 
 
@@ -84,7 +85,10 @@ def _wording(
             for side in (d.a, d.b)
         )
         if inside:
-            found.setdefault(f"{d.a.text} → {d.b.text}", d.row)
+            a, b = terms_of(
+                d.a.text, d.b.text
+            )  # "an opposition" / "a rebel": the terms, as the lexicon has them
+            found.setdefault(f"{a} → {b}", d.row)
     return tuple(found.items())
 
 
