@@ -168,6 +168,8 @@ def source_type(source: str, resolved: str | None) -> str:
         return "person"
     if GOVERNMENT.search(source) and not NONGOVERNMENT.search(source):
         return "government"
+    if head in TITLES and head not in {"leader", "candidate", "nominee", "chief"}:
+        return "person"  # `the senator`, `the spokeswoman`: one person named by a title
     if ORGANIZATION.search(source) or lowered in {"it", "they", "we"} or (words and words[0][:1].isalpha()):
         if head in PEOPLE_NOUNS:
             return "person"

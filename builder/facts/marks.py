@@ -38,7 +38,8 @@ def inside(position: int, spans: list[tuple[int, int]]) -> bool:
 def is_direct(text: str, start: int, end: int) -> bool:
     """The span is a quotation: it opens with a mark and closes with one, or runs on past the sentence."""
     piece = text[start:end].strip().rstrip(".")
-    if not piece or not (piece[0] in OPEN or piece.startswith("''")):
+    reversed_open = piece[:1] == "”" and piece.count("”") >= 2  # `”We will win,” she said`: a typo'd opener
+    if not piece or not (piece[0] in OPEN or piece.startswith("''") or reversed_open):
         return False
     body = piece.rstrip(",.?!")
     if body[-1:] in CLOSE or piece[-1] in CLOSE or body.endswith("''"):

@@ -14,6 +14,10 @@ _SOURCE_CUE = re.compile(
     r"\s+(?:(?:also|then|later|again)\s+)?([a-z]+)\b(?=\s*(?:[,.]|$|\s(?:on|in|at|during|to|after)\b))"
 )
 """A sentence that opens with a source and its cue and says nothing else: `Mr. Lee said, smiling.`"""
+_DASH_SOURCE = re.compile(
+    r"\s*[―—–]{1,2}\s*((?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*){0,4}(?:,\s+[^,“”\"]{3,100})?)\s*\.?$"
+)
+"""A credit after a dash, alone on its line: `― Jane Roe, chief analyst at the Harbor Institute`."""
 
 
 def continuation(article: Article, index: int, previous: Found, still_open: bool) -> list[Found]:
@@ -63,16 +67,19 @@ def quote_opening(article: Article, index: int, item: Found) -> list[tuple[Sente
 
 
 def said_after(article: Article, index: int) -> tuple[Sentence, Found] | None:
-    """`"Why was the money idle?" Mr. Lee said.`, split after the question mark: the quotation is his."""
+    """`"Why was the money idle?" Mr. Lee said.`, split after the question mark: the quotation is his; so is
+    a quotation credited on the next line after a dash (`― Jane Roe`)."""
     sentence = article.sentences[index]
     if index == 0:
         return None
     prior = article.sentences[index - 1]
     match = _SOURCE_CUE.match(sentence.text)
+    dash = _DASH_SOURCE.match(sentence.text) if match is None else None
+    cue = match.group(2) if match else "―"
     quotation = prior.text.strip()
     if (
-        match is None
-        or match.group(2) not in verbs.SPEECH
+        (match is None and dash is None)
+        or (match is not None and match.group(2) not in verbs.SPEECH)
         or sentence.paragraph - prior.paragraph > 1
         or not quotation
         or not (quotation[0] in OPEN or quotation.startswith("''"))
@@ -80,6 +87,30 @@ def said_after(article: Article, index: int) -> tuple[Sentence, Found] | None:
         or attributions(prior)
     ):
         return None
-    source = (sentence.start + match.start(1), sentence.start + match.end(1))
+    found = match or dash
+    assert found is not None
+    source = (sentence.start + found.start(1), sentence.start + found.end(1))
     lead = len(prior.text) - len(prior.text.lstrip())
-    return prior, Found(lead, len(prior.text.rstrip()), match.group(2), True, source, postposed=True)
+    return prior, Found(lead, len(prior.text.rstrip()), cue, True, source, postposed=True)
+
+
+def quoted_before(article: Article, index: int, item: Found, taken: set[int]) -> list[tuple[Sentence, Found]]:
+    """`“We will rebuild the bridge.” “It will take two years,” she said.`: whole quotations just before an
+    attributed one that opens its sentence, in its paragraph and credited to no one yet, are the speaker's.
+
+    `taken`: ids of the sentences that already hold a statement.
+    """
+    here = article.sentences[index]
+    if not item.direct or here.text[: item.start].strip() or here.text.lstrip()[:1] not in OPEN:
+        return []
+    earlier: list[tuple[Sentence, Found]] = []
+    for back in range(index - 1, max(-1, index - 4), -1):
+        sentence = article.sentences[back]
+        text = sentence.text.strip()
+        if sentence.paragraph != here.paragraph or id(sentence) in taken or not text:
+            break
+        if text[0] not in OPEN or not text.endswith(CLOSING) or attributions(sentence):
+            break
+        lead = len(sentence.text) - len(sentence.text.lstrip())
+        earlier.insert(0, (sentence, Found(lead, len(sentence.text.rstrip()), item.cue, True, item.source)))
+    return earlier

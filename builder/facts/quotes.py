@@ -14,10 +14,16 @@ import re
 from builder.facts import cues
 from builder.facts.marks import CLOSE, OPEN, left_open, trim
 from builder.facts.nouns import noun_attributions
-from builder.facts.quotations import closes_earlier_quote, continuation, quote_opening, said_after
+from builder.facts.quotations import (
+    closes_earlier_quote,
+    continuation,
+    quote_opening,
+    quoted_before,
+    said_after,
+)
 from builder.facts.span import fact
 from builder.facts.speakers import subject
-from builder.facts.statements import Found, attributions, colon
+from builder.facts.statements import Found, attributions, colon, dash_credit
 from builder.model import Article, Attribution, Fact, Sentence
 
 EXTRACTOR = "quotes"
@@ -32,7 +38,7 @@ def extract(article: Article) -> list[Fact]:
     previous: Found | None = None
     still_open = False
     for index, sentence in enumerate(article.sentences):
-        here = attributions(sentence, still_open) or colon(sentence)
+        here = attributions(sentence, still_open) or colon(sentence) or dash_credit(sentence)
         starts = {f.start for f in here}
         here = sorted(
             here + [f for f in noun_attributions(sentence) if f.start not in starts], key=lambda f: f.start
@@ -53,6 +59,8 @@ def extract(article: Article) -> list[Fact]:
         if before is not None:
             found = [(s, f) for s, f in found if s is not before[0]] + [before]
             here = [f for f in here if f.source != before[1].source]
+        if here and here[0].postposed and here[0].source:
+            found.extend(quoted_before(article, index, here[0], {id(s) for s, _f in found}))
         found.extend((sentence, f) for f in here)
         previous = here[-1] if here else None
     people: list[tuple[int, str]] = _people(article, found)

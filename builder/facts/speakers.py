@@ -168,8 +168,10 @@ def source_after(text: str, ce: int) -> tuple[int, int] | None:
     if span and span[-1] in CLOSE and _unbalanced(span):
         span = span[:-1].rstrip(" .?!,")  # the mark closes the statement, not a title in the source
     outside = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", span)
-    words = re.findall(r"[\w][\w.'’-]*", outside)
-    if not words or len(span.split()) > 25 or not looks_like_source(words):
+    # The name before the first comma decides; the appositive after it may hold any words ("a Washington
+    # think tank that focuses on nuclear weapons").
+    words = re.findall(r"[\w][\w.'’-]*", outside.split(",")[0])
+    if not words or len(span.split()) > 30 or not looks_like_source(words):
         return None
     lead = len(span) - len(span.lstrip())
     return ce + lead, ce + len(span)

@@ -51,7 +51,7 @@ _MODIFIER = re.compile(
 _TAIL_WORDS = (
     r"(?:\s+(?:on|in|at|to|of|about|during|after|before|from|with|by|late|early|last|this|earlier|later|today|"
     r"yesterday|tonight|recently|afterwards?|then|again|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)\b[^,;“\"]{0,80}?)?\s*(?=[,;]|[.?!]?[”\"’]?\s*$|\s[—–]|\s\()"
+    r"Sunday)\b(?:(?!\bthat\b)[^,;“\"]){0,160}?)?\s*(?=[,;]|[.?!]?[”\"’]?\s*$|\s[—–]|\s\()"
 )
 _TAIL = re.compile(_OBJECT + "?" + _TAIL_WORDS)
 _BARE_TAIL = re.compile(_TAIL_WORDS)
@@ -128,7 +128,9 @@ def _verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> list[Fo
     tail = _TAIL.match(text, after_source)
     rest = text[tail.end() :] if tail else ""
     if rest.startswith(",") and not re.match(
-        r",\s*(?:\w+ing|who|which|but|and|while|as|before|after)\b", rest
+        r",\s*(?:(?:apparently|seemingly|presumably|perhaps|effectively|essentially)\s+)?"
+        r"(?:\w+ing|who|which|but|and|while|as|before|after)\b",
+        rest,
     ):
         start = tail.end() if tail else len(text)
         start += len(rest) - len(rest.lstrip(" ,"))
@@ -143,6 +145,9 @@ def _verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> list[Fo
 def _one_verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> Found | None:
     cue_word = text[cs:ce].lower()
     participle = cue_word in verbs.PARTICIPLES and text[:cs].rstrip().endswith(",")
+    ending = _inverted(text, base, cs, ce, cue_word, found, to_the_end=True)
+    if ending is not None:
+        return ending  # `..., and other donors, said Douglas Brinkley, a history professor.`: inverted
     left = None if participle else source_before(text, cs)
     after = text[ce:]
     if left is not None:
@@ -170,14 +175,11 @@ def _one_verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> Fou
         return _preposed(text, base, ce, cue_word, cue, (base + ls, base + le))
     head = text[:cs].rstrip()
     if head.endswith((",", *CLOSING)) and len(head.split()) >= 2 and cue_word not in verbs.PARTICIPLES:
-        # Inverted: `"...," said an official who declined to be named.`
-        source = source_after(text, ce)
-        if source is not None:
-            content_end = len(head.rstrip(", ")) if not head.endswith(CLOSING) else len(head)
-            start = _clause_start(text, content_end, found)
-            span = (base + source[0], base + source[1])
-            return Found(start, content_end, cue_word, is_direct(text, start, content_end), span, True)
-        return None
+        return _inverted(text, base, cs, ce, cue_word, found)
+    if re.search(
+        r"\b(?:apparently|seemingly|presumably|perhaps|effectively|essentially|in effect)\s*$", head
+    ):
+        return None  # `he said, apparently suggesting that ...`: the writer's reading, not a statement
     if _PARTICIPLE_LEAD.search(head) and (cue_word in verbs.PARTICIPLES or head.endswith(("and", "but"))):
         earlier = found[-1].source if found else subject(text, base)
         if earlier is None:
@@ -189,6 +191,26 @@ def _one_verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> Fou
             return None  # `..., indicating resistance to the raid`: the writer's inference, not a statement
         return _preposed(text, base, ce, cue_word, text[cs:ce], source)
     return None
+
+
+def _inverted(
+    text: str, base: int, cs: int, ce: int, cue_word: str, found: list[Found], to_the_end: bool = False
+) -> Found | None:
+    """`"...," said an official who declined to be named.`: the statement before the cue, the source after.
+
+    `to_the_end`: only when the source ends the sentence, so that it wins over a noun before the cue
+    (`... and other donors, said Douglas Brinkley, a history professor at Rice University.`).
+    """
+    head = text[:cs].rstrip()
+    if not head.endswith((",", *CLOSING)) or len(head.split()) < 2 or cue_word in verbs.PARTICIPLES:
+        return None
+    source = source_after(text, ce)
+    if source is None or (to_the_end and text[source[1] :].strip(' .?!"”’')):
+        return None
+    content_end = len(head.rstrip(", ")) if not head.endswith(CLOSING) else len(head)
+    start = _clause_start(text, content_end, found)
+    span = (base + source[0], base + source[1])
+    return Found(start, content_end, cue_word, is_direct(text, start, content_end), span, True)
 
 
 def _preposed(
@@ -294,3 +316,19 @@ def colon(sentence: Sentence) -> list[Found]:
     return [
         Found(start, len(sentence.text), ":", is_direct(sentence.text, start, len(sentence.text)), source)
     ]
+
+
+_DASH_CREDIT = re.compile(
+    r"^\s*(?P<quote>[“\"”].{8,}[”\"])\s*[―—–]{1,2}\s*"
+    r"(?P<source>(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,4}(?:,\s+[^,“”\"]{3,100})?)\s*\.?$"
+)
+"""`"We will win this." ― Jane Roe`: a quotation credited after a dash, as epigraphs and pull quotes are."""
+
+
+def dash_credit(sentence: Sentence) -> list[Found]:
+    """The quotation and the name after the dash that credits it."""
+    match = _DASH_CREDIT.match(sentence.text)
+    if not match or match.group("source").split()[0].rstrip(",").lower() in _NOT_SPEAKERS_LOWER:
+        return []
+    source = (sentence.start + match.start("source"), sentence.start + match.end("source"))
+    return [Found(match.start("quote"), match.end("quote"), "―", True, source, postposed=True)]

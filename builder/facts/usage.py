@@ -74,7 +74,9 @@ def _verb_position(text: str, cs: int, ce: int) -> bool:
 
 
 def _passive(text: str, cue_start: int) -> bool:
-    """`casualties were reported`: a passive cue names no source."""
+    """`casualties were reported`: a passive cue names no source; `"... who he was," said Tusk` is not one."""
+    if re.search(r"[,;:”\"’)—–]\s*$", text[:cue_start]):
+        return False  # a mark between the words before and the cue: they are another clause
     before = re.findall(r"[\w']+", text[:cue_start].lower())[-3:]
     be = {"is", "are", "was", "were", "be", "been", "being"}
     while before and before[-1] in cues.AUXILIARIES - be:
