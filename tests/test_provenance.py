@@ -264,3 +264,44 @@ def test_no_history_outside_a_checkout(tmp_path: Path) -> None:
 )
 def test_what_counts_as_one_name_written_differently(a: str, b: str, same: bool) -> None:
     assert variant(a, b) is same
+
+
+_QUAKE = (
+    "Quake strikes Papua coast\n\nA magnitude 6.1 earthquake struck the coast of West Papua province in"
+    " Indonesia on Sunday, {toll}, officials said. Buildings collapsed in the town of Manokwari and"
+    " residents fled to higher ground. Rescue teams searched the rubble of a market in Manokwari through"
+    " the night. {more}"
+)
+
+
+def _figures_notes(tmp_path: Path, a: dict[str, str], b: dict[str, str]) -> list[Note]:
+    files = {"a.txt": _QUAKE.format(**a), "b.txt": _QUAKE.format(**b)}
+    [event] = analyse(Config(seeds_dir=write_corpus(tmp_path / "seeds", files), cache_dir=None)).events
+    return notes_of(event, "number-conflict")
+
+
+def test_a_figures_note_rests_on_each_accounts_own_toll(tmp_path: Path) -> None:
+    [found] = _figures_notes(
+        tmp_path, {"toll": "killing one person", "more": ""}, {"toll": "killing five people", "more": ""}
+    )
+    assert "“killing one person”" in found.message and "“killing five people”" in found.message
+
+
+@pytest.mark.parametrize(
+    "more",
+    [
+        "The 2004 tsunami killed 168,000 people in the region.",  # an earlier event, further down
+        "Some 168,000 people were killed by the tsunami that struck in 2004.",  # a past year
+        "Early last year the navy had evacuated 200 people from the coast.",  # another incident
+        "A stronger quake hit the same coast before. It killed 612 people and left thousands homeless.",
+    ],
+)
+def test_no_figures_note_on_an_earlier_events_toll(tmp_path: Path, more: str) -> None:
+    toll = "killing four people"
+    assert _figures_notes(tmp_path, {"toll": toll, "more": ""}, {"toll": toll, "more": more}) == []
+
+
+def test_a_named_victim_is_no_toll_to_conflict_with(tmp_path: Path) -> None:
+    a = {"toll": "killing two people", "more": ""}
+    b = {"toll": "and Raj Chohan, 59, was killed", "more": ""}
+    assert _figures_notes(tmp_path, a, b) == []

@@ -41,8 +41,8 @@ _WORDS = rf"(?:(?:a|one)\s+(?:{'|'.join(SCALES)})|{_WORD})(?:{_JOIN}(?:{_WORD}))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,]*\d)|\d+"
 _ONE = rf"(?:{_DIGITS}|{_WORDS})"
 _AFTER = (
-    r"(?![\w.]*\d|-(?:year|month|week|day|hour|minute|foot|inch|mile|yard|meter|metre)|\s+years?[- ]old\b"
-    r"|:\d|[.,]\d|%|\w)"
+    r"(?![\w.]*\d|\s?-\s?(?:year|month|week|day|hour|minute|foot|inch|mile|yard|meter|metre)"
+    r"|\s+years?[- ]old\b|:\d|[.,]\d|%|\w)"
 )
 NUMBER = rf"(?<![\w.$£€,:/#-])(?:{_ONE})(?:\s*(?:-|–|to|or)\s*(?:{_ONE}))?{_AFTER}"
 """A number in digits or words, or a range (`10 to 12`, `two or three`, `10-12`); not an age or a time."""

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 
 from rapidfuzz import fuzz
 
+from builder.facts.numbers import SCALES, UNITS
+from builder.facts.totals import HURT
 from builder.model import Fact, TableRow
 from builder.names import fold, initials
 
@@ -97,18 +100,77 @@ def _figure(fact: Fact) -> str:
     return f"{value.get('min')}-{value.get('max')}-{value.get('qualifier')}"
 
 
+_EXPLICIT = re.compile(
+    rf"\d|\b(?:no one|nobody|none|{'|'.join(k for k in UNITS if k != 'no')}|{'|'.join(SCALES)}|dozens?)\b",
+    re.IGNORECASE,
+)
+"""A figure written as a number ("23 pirates", "No one", "ten"), not counted from mentions ("a woman")."""
+GENERIC = frozenset({"", "people", "person", "persons", "others", "other", "victims", "victim"})
+"""Who a figure counts when it names no particular group."""
+
+
+def _group(fact: Fact) -> str:
+    """The head noun of whom a figure counts, singular: "Somali pirates" -> "pirate"; ages left out."""
+    who = [w for w in re.findall(r"[A-Za-z][\w'’-]*", str(dict(fact.value).get("who") or "").lower())]
+    return re.sub(r"(?:e?s)$", "", who[-1]) if who and who[-1] not in GENERIC else ""
+
+
+def _named(fact: Fact) -> bool:
+    """A figure that counts named people ("Raj Chohan, 59, was killed") names victims, not the toll."""
+    return bool(re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", str(dict(fact.value).get("who") or "")))
+
+
+def lead_figure(facts: list[Fact]) -> Fact | None:
+    """An account's own figure for the event: the first it writes as a number.
+
+    Reports give the toll first; a later figure is more often an earlier event's or another group's ("It
+    killed 612 people" of a 2005 quake, "the British Royal Navy had captured eight pirates"). Injured
+    figures count only with a word that says the victims lived: "three people shot" counts the dead too.
+    """
+    stated = [
+        f
+        for f in facts
+        if _EXPLICIT.search(f.text)
+        and _figure_of(f) is not None
+        and _sentence_number(f) <= LEAD_SENTENCES
+        and not _named(f)
+    ]
+    if stated and stated[0].kind == "injured":
+        stated = [f for f in stated if HURT.search(f.text)]
+    return stated[0] if stated else None
+
+
+LEAD_SENTENCES = 5
+"""An account states its own toll in its opening sentences; figures further down are a conflict's poorer
+ground: other groups, other days, other events."""
+
+
+def _sentence_number(fact: Fact) -> int:
+    return int(fact.sentence[1:]) if fact.sentence[1:].isdigit() else 0
+
+
+def _figure_of(fact: Fact) -> str | None:
+    value = dict(fact.value)
+    return (
+        None
+        if value.get("qualifier") == "vague" or (value.get("min") is None and value.get("max") is None)
+        else "x"
+    )
+
+
 def _count_status(cells: dict[str, list[Fact]]) -> str:
-    """Counts agree when the accounts state the same figures, differ when their ranges meet, else conflict."""
+    """Counts agree when the accounts state the same figures; conflict when two accounts' own figures for the
+    same group (see `lead_figure`) cannot both hold; else they differ."""
     if len({repr(sorted(_figure(f) for f in fs)) for fs in cells.values()}) == 1:
         return "agree"
-    ranges = []
-    for facts in cells.values():
-        low = max(_interval(f)[0] for f in facts)
-        high = min(_interval(f)[1] for f in facts)
-        if low > high:  # one account's own figures disagree: take its widest reading
-            low, high = min(_interval(f)[0] for f in facts), max(_interval(f)[1] for f in facts)
-        ranges.append((low, high))
-    return "differ" if max(r[0] for r in ranges) <= min(r[1] for r in ranges) else "conflict"
+    leads = [lead for facts in cells.values() if (lead := lead_figure(facts)) is not None]
+    for n, a in enumerate(leads):
+        for b in leads[n + 1 :]:
+            same_group = not _group(a) or not _group(b) or _group(a) == _group(b)
+            (low_a, high_a), (low_b, high_b) = _interval(a), _interval(b)
+            if same_group and (low_a > high_b or low_b > high_a):
+                return "conflict"
+    return "differ"
 
 
 def _shown(fact: Fact) -> str:

@@ -63,7 +63,7 @@ def _distinct_people(people: list[tuple[str, str]]) -> int:
     return max(base, min(1 + more, len(people)))
 
 
-_HURT = re.compile(r"\b(?:injur|wound|hurt|hospitali[sz]|critical|stable|non-life|survived)", re.IGNORECASE)
+HURT = re.compile(r"\b(?:injur|wound|hurt|hospitali[sz]|critical|stable|non-life|survived)", re.IGNORECASE)
 """Words that say a victim lived: "shot" alone does not (the shot are the dead and the injured)."""
 
 
@@ -76,7 +76,7 @@ def article_total(facts: list[Fact], kind: str) -> tuple[int | None, int | None]
     """
     if kind != "injured":
         return _best(facts, kind)
-    hurt = _best([f for f in facts if _HURT.search(f.text)], kind)
+    hurt = _best([f for f in facts if HURT.search(f.text)], kind)
     if hurt is not None:
         return hurt
     shot, killed = _best(facts, kind), _best(facts, "killed")

@@ -67,7 +67,7 @@ _NOT_NAMES = (
 _WORD = rf"(?!(?:{'|'.join(_NOT_NAMES)})\b)[A-Z][\w'’.-]+"
 _NAME = rf"(?P<name>(?:{_YEARS_OLD}\s+)?(?-i:(?:{_WORD}\s+){{0,3}}{_WORD}))"
 PRONOUN = r"(?P<pronoun>\b(?:he|she|him|her|himself|herself)\b)"
-_ZERO = rf"(?P<zero>\b(?:no one|nobody|none|no (?:other )?(?:{_MOD}\s+)?(?:{PL}|{SG}))\b)"
+_ZERO = rf"(?P<zero>\b(?:no(?: | ?- ?)one|nobody|none|no (?:other )?(?:{_MOD}\s+)?(?:{PL}|{SG}))\b)"
 UNIT = re.compile(
     rf"(?:{_ZERO}|{_ONE}|{_COUNTED}|{PRONOUN}|{_NAME}){_AGE}",
     re.IGNORECASE,
