@@ -43,6 +43,8 @@ _PASSIVE = {
     r"|(?:shot|stabbed|beaten|burned|crushed) to death|fatally (?:shot|stabbed|wounded|injured|struck|hit)"
     r"|(?:pronounced|found|declared|confirmed|reported|left) dead|dead)",
     "injured": r"(?:injured|wounded|hurt|hospitali[sz]ed|critically injured"
+    r"|hit by (?:a |an )?(?:stray )?(?:bullets?|gunshots?|gunfire)"
+    r"|(?:listed )?in (?:good|stable|critical|serious|fair|grave)(?: but stable)? condition"
     r"|shot(?! dead| to death|\s*,?\s+and\s+(?:killed|murdered)))",
     "missing": r"(?:missing|unaccounted for)",
     "arrested": r"(?:arrested|detained|taken into custody|apprehended|captured|booked)",
@@ -220,9 +222,21 @@ def sentence_counts(sentence: str, kind: str) -> list[tuple[int, int, Count, str
         found.extend(_active(kind, sentence))
     kept: list[tuple[int, int, Count, str | None]] = []
     for item in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
+        if _MEDIA.match(item[3] or ""):
+            continue  # `Video shot by an eyewitness`: filmed, not wounded
+        if _NOR.search(sentence[: item[0]]):
+            item = (item[0], item[1], (0, 0, None), item[3])  # `No students nor the bus driver were injured`
         if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
             kept.append(item)
     return kept
+
+
+_MEDIA = re.compile(
+    r"(?:the\s+|a\s+|an\s+)?(?:video|videos|footage|photos?|film|pictures?|images?|scenes?)$", re.IGNORECASE
+)
+"""What is "shot" with a camera."""
+_NOR = re.compile(r"\b(?:no|neither)\b[^,;.]{0,60}\bnor\s+$", re.IGNORECASE)
+"""The second half of `no X nor Y`, `neither X nor Y`: zero too."""
 
 
 def extract(article: Article) -> list[Fact]:
