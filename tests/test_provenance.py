@@ -275,7 +275,7 @@ _QUAKE = (
 
 
 def _figures_notes(tmp_path: Path, a: dict[str, str], b: dict[str, str]) -> list[Note]:
-    files = {"a.txt": _QUAKE.format(**a), "b.txt": _QUAKE.format(**b)}
+    files: dict[str, str | bytes] = {"a.txt": _QUAKE.format(**a), "b.txt": _QUAKE.format(**b)}
     [event] = analyse(Config(seeds_dir=write_corpus(tmp_path / "seeds", files), cache_dir=None)).events
     return notes_of(event, "number-conflict")
 
