@@ -12,6 +12,7 @@ from builder.events.features import profiles
 from builder.events.topics import topics
 from builder.ingest.sentences import SentenceSplitter
 from builder.model import Corpus
+from evaluation.basil import basil_annotations
 from evaluation.grouping import analysed, file_key, grouping_rows
 from evaluation.gvdb import gvdb_killed, quantulum_counts
 from evaluation.mentions import ecbplus_mentions
@@ -102,6 +103,7 @@ MEASUREMENTS = [
     ("ecbplus", ecbplus_events),
     ("basil", basil_events),
     ("ecbplus", notes_fired),
+    ("basil", basil_annotations),
     ("ecbplus", ecbplus_mentions),
     ("polnear_test", polnear_attributions),
     ("gvdb_test", gvdb_killed),

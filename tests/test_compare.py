@@ -194,3 +194,17 @@ def test_the_lexicon_keeps_content_words_and_leaves_out_pronouns_tense_number_an
     )
     [event] = analyse(Config(seeds_dir=folder, cache_dir=None)).events
     assert [f.terms for f in event.framing] == [("Daesh", "ISIS")]  # proper nouns keep their case
+
+
+def test_swaps_that_cut_a_name_credit_someone_else_or_sit_in_an_address_are_not_terms() -> None:
+    from builder.compare.lexicon import cuts_a_name, is_choice_of_term
+
+    text = "The area is held by Kurdish-led Syrian Democratic Forces."
+    start = text.index("Democratic")
+    assert cuts_a_name(text, start, start + len("Democratic Forces"))
+    assert not cuts_a_name(text, text.index("Kurdish"), text.index("Kurdish") + len("Kurdish-led"))
+    assert not is_choice_of_term("According to investigators", "Raj Chohan")
+    assert not is_choice_of_term("duties", "duty")
+    assert is_choice_of_term("barrier", "wall")
+    pairs = {f.terms for f in seeds_event().framing}
+    assert ("Democratic Forces", "offshoot YPG") not in pairs  # "Syrian Democratic Forces" cut in two

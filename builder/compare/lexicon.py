@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from builder.compare.words import FUNCTION_WORDS
-from builder.model import Difference, Event, Framing
+from builder.model import Difference, Event, Framing, TextSpan
 from builder.vocabulary import CALENDAR, STOPWORDS
 
 MAX_WORDS = 4
@@ -32,7 +32,7 @@ def _term(text: str) -> str:
 
 def _stem(term: str) -> str:
     """The term with inflections off: "militants" and "militant", "killed" and "kill" share one."""
-    return " ".join(_ENDINGS.sub("", w.lower()) for w in term.split())
+    return " ".join(_ENDINGS.sub("", re.sub(r"ies$", "y", w.lower())) for w in term.split())
 
 
 def is_choice_of_term(a: str, b: str) -> bool:
@@ -47,6 +47,8 @@ def is_choice_of_term(a: str, b: str) -> bool:
             return False  # a number, a day or a piece of a web address: a fact or boilerplate, not framing
         if re.search(r"[\"“”()\[\]/:]|^['’‘-]|[-–—]$", side) or (" " in side and side.isupper()):
             return False  # straddles a quotation, an aside or an address, or is a headline in capitals
+    if any(re.match(r"(?:according to|said|says|told)\b", side, re.IGNORECASE) for side in (a, b)):
+        return False  # whom the account credits changed: an attribution, not a term
     low_a, low_b = a.lower().rstrip("."), b.lower().rstrip(".")
     if low_b.startswith(low_a) or low_a.startswith(low_b):
         return False  # an abbreviation or a shorter form ("Nov"/"November", "jury"/"jurors")
@@ -74,10 +76,40 @@ def terms_of(a: str, b: str) -> tuple[str, str]:
     return _term(a), _term(b)
 
 
-def framing(differences: list[Difference], loose_rows: set[int]) -> list[Framing]:
+def cuts_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the span starts or ends inside a longer name: "Democratic Forces" of "Syrian Democratic
+    Forces" does not fill the slot that "offshoot YPG" fills in the other account."""
+    before = re.search(r"([A-Za-z][\w'’-]*)\s+$", text[max(0, start - 40) : start])
+    after = re.match(r"\s+([A-Za-z][\w'’-]*)", text[end : end + 40])
+    inside = text[start:end].split()
+    if not inside:
+        return False
+
+    def named(word: str) -> bool:
+        return word[:1].isupper() and not re.fullmatch(r"\w+-[a-z]+", word)  # "Kurdish-led" describes
+
+    starts_name = named(inside[0]) and before is not None and named(before[1])
+    sentence_start = (
+        before is not None and re.search(r"[.!?]\s*$", text[: start - len(before[0])]) is not None
+    )
+    ends_name = named(inside[-1]) and after is not None and named(after[1])
+    return (starts_name and not sentence_start) or ends_name
+
+
+def _in_an_address(text: str, side: TextSpan) -> bool:
+    """Whether the span sits on a line that is a web address, however spaced ("http: / / www. ...")."""
+    start = text.rfind("\n", 0, side.start) + 1
+    end = text.find("\n", side.end)
+    return re.search(r"https?\s*:|www\s*\.", text[start : end if end >= 0 else len(text)]) is not None
+
+
+def framing(
+    differences: list[Difference], loose_rows: set[int], texts: dict[str, str] | None = None
+) -> list[Framing]:
     """Group the `wording` differences by the pair of terms, most frequent first.
 
-    In `loose_rows` (paraphrases) words line up loosely: only short swaps there count as terms.
+    In `loose_rows` (paraphrases) words line up loosely: only short swaps there count as terms. `texts`
+    (article id -> text) lets a swap that cuts a name in two be left out.
     """
     rows: dict[tuple[str, ...], set[int]] = defaultdict(set)
     uses: dict[tuple[str, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -87,6 +119,12 @@ def framing(differences: list[Difference], loose_rows: set[int]) -> list[Framing
         longest = LOOSE_MAX_WORDS if difference.row in loose_rows else MAX_WORDS
         a, b = terms_of(difference.a.text, difference.b.text)
         if not is_choice_of_term(a, b):
+            continue
+        if texts and any(
+            cuts_a_name(texts[side.article], side.start, side.end)
+            or _in_an_address(texts[side.article], side)
+            for side in (difference.a, difference.b)
+        ):
             continue
         if len(a.split()) > longest or len(b.split()) > longest or a == b:
             continue  # a rewritten clause, not a choice of term
@@ -131,7 +169,14 @@ def corpus_lexicon(events: tuple[Event, ...]) -> list[CorpusTerms]:
         CorpusTerms(terms, tuple((t, tuple(sorted(uses[terms][t]))) for t in terms), tuple(places[terms]))
         for terms in places
     ]
-    return sorted(found, key=lambda e: (-len(e.places), -e.rows, e.terms))
+    # On a tie, single common words first: a one-off swap of two words is likelier a choice of term than a
+    # one-off swap of phrases or names, which more often line up by chance.
+    return sorted(found, key=lambda e: (-len(e.places), -e.rows, _plainness(e.terms), e.terms))
+
+
+def _plainness(terms: tuple[str, ...]) -> tuple[int, int]:
+    words = [w for t in terms for w in t.split()]
+    return len(words), sum(w[:1].isupper() for w in words)
 
 
 @dataclass(frozen=True)

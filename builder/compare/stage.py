@@ -39,7 +39,11 @@ def compare_event(event: Event, corpus_articles: dict[str, Article]) -> Event:
         rows=tuple(rows),
         differences=tuple(found),
         added=tuple(sorted(added.items())),
-        framing=tuple(framing(found, {r.number for r in rows if r.kind == "paraphrased"})),
+        framing=tuple(
+            framing(
+                found, {r.number for r in rows if r.kind == "paraphrased"}, {a.id: a.text for a in members}
+            )
+        ),
     )
 
 
