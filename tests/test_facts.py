@@ -178,6 +178,7 @@ def test_one_source_described_two_ways_is_one_row_with_its_wording_named() -> No
     }
     assert all(r.status == "background" for r in event.table if r.key.startswith("background:"))
     assert {r.key for r in event.table if r.status == "background"} == {
+        "background:killed",  # "Abu Bakr al-Baghdadi died in a U.S. special operations raid ... in 2019"
         "background:date:2019",
         "background:date:2016",
     }

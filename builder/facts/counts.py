@@ -253,20 +253,13 @@ def _is_headlines(text: str) -> bool:
 
 
 def _facts(article: Article, sentence: Sentence, years: tuple[int | None, int | None]) -> Iterator[Fact]:
-    """The counts a sentence states about the reported event (background counts left out)."""
+    """The counts a sentence states: of the reported event, or background (an earlier event's, a running
+    total), kept apart under a `background:` key so no total, conflict or note counts them."""
     if _is_headlines(sentence.text):
         return
     for kind in KINDS:
         for start, end, count, who in sentence_counts(sentence.text, kind):
+            value, key = _value(count, who), kind
             if is_background(sentence.text, start, *years):
-                continue
-            yield fact(
-                article,
-                sentence,
-                start,
-                end,
-                kind=kind,
-                key=kind,
-                value=_value(count, who),
-                extractor="counts",
-            )
+                value, key = (*value, ("background", True)), f"background:{kind}"
+            yield fact(article, sentence, start, end, kind=kind, key=key, value=value, extractor="counts")

@@ -95,6 +95,7 @@ def _best(facts: list[Fact], kind: str) -> tuple[int | None, int | None] | None:
     victim" states three), and the number of different people the single mentions name (see
     `_distinct_people`).
     """
+    facts = [f for f in facts if not f.key.startswith("background:")]
     best: tuple[int | None, int | None] | None = None
     best_figure = 0
     people: list[tuple[str, str]] = []
