@@ -8,6 +8,7 @@ from collections import Counter
 
 from builder.dates import MONTHS
 from builder.events.explain import Explanation
+from builder.facts.background import is_background_date, latest_year
 from builder.model import Article, Event, Membership
 
 _DATE = re.compile(
@@ -35,15 +36,21 @@ def earliest_first(members: list[Article]) -> list[Article]:
 def text_date(members: list[Article]) -> str | None:
     """Return the absolute date the members' sentences give most often (earliest on a tie).
 
-    Only body sentences count: a photo caption's date is often years older than the story.
+    Only body sentences count: a photo caption's date is often years older than the story; so do dates of
+    a life, a period or an earlier event ("born on Feb. 3, 1950", "since March 3, 2011").
     """
     found: Counter[str] = Counter()
     for article in members:
-        for match in _DATE.finditer("\n".join(s.text for s in article.sentences)):
-            month = MONTHS.get(match["month"].lower(), 0)
-            day = int(match["day"])
-            if month and 1 <= day <= 31:
-                found[f"{match['year']}-{month:02d}-{day:02d}"] += 1
+        latest = latest_year("\n".join(s.text for s in article.sentences))
+        for sentence in article.sentences:
+            for match in _DATE.finditer(sentence.text):
+                month = MONTHS.get(match["month"].lower(), 0)
+                day = int(match["day"])
+                if not (month and 1 <= day <= 31):
+                    continue
+                iso = f"{match['year']}-{month:02d}-{day:02d}"
+                if not is_background_date(sentence.text, match.start(), match[0], iso, None, latest):
+                    found[iso] += 1
     if not found:
         return None
     return min(found, key=lambda d: (-found[d], d))

@@ -107,7 +107,7 @@ def is_background(sentence: str, start: int, published: int | None, latest: int 
 
 
 _PERIOD_BEFORE = re.compile(
-    r"\b(?:born|died|dies|founded|established|formed|created|elected|since|until|till|from|between|before"
+    r"\b(?:born|founded|established|formed|created|elected|since|until|till|from|between|before"
     r"|as of|as early as|as late as|in the years?|ago)\b(?:\s+(?:on|in|at|the|of|early|late|mid))*\s*$",
     re.IGNORECASE,
 )
