@@ -242,8 +242,9 @@ def test_independent_accounts_that_share_little_wording_are_one_event(tmp_path: 
 
 def test_an_undated_events_date_is_its_own_not_a_birth_or_an_earlier_event(tmp_path: Path) -> None:
     text = (
-        "Pinup model dies at 85\n\nBettie Page, who was born on April 22, 1923, in Nashville, died on Dec. 11,"
-        " 2008, in Los Angeles, her agent said. Since March 3, 1957, she had lived away from the cameras."
+        "Pinup model dies at 85\n\nBettie Page, who was born on April 22, 1923, in Nashville, died on"
+        " Dec. 11, 2008, in Los Angeles, her agent said. Since March 3, 1957, she had lived away from"
+        " the cameras."
         " Page, born on April 22, 1923, was the most photographed pinup of the 1950s."
     )
     [event] = corpus_of(tmp_path, {"page.txt": text}, with_seeds=False).events
