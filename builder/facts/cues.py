@@ -157,7 +157,7 @@ def source_type(source: str, resolved: str | None) -> str:
         return "anonymous"
     if agency_name(source):
         return "agency"
-    head = _head(words)
+    head = _head([w.strip(".,'’") for w in lowered.split(",")[0].split()])  # the noun before an aside
     if head in WITNESS_NOUNS or (words and (words[-1] in WITNESS_NOUNS or words[0] in WITNESS_NOUNS)):
         return "witnesses"
     if len(words) == 1 and words[0] in DETERMINERS:

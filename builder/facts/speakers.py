@@ -59,7 +59,15 @@ def source_before(text: str, cue_start: int) -> tuple[int, int, str] | None:
     if not tokens:
         return None
     end = tokens[-1][1]
-    relative = re.search(r",\s+(?:who|which|whose)\b[^“”\";:]*$", text[:end]) if comma else None
+    relative = (
+        re.search(
+            r",\s+(?:who|which|whose|including|such as|among them|along with|together with|from)\b"
+            r"[^“”\";:,]*$",
+            text[:end],
+        )
+        if comma
+        else None
+    )
     if relative:
         # `One teller, who spoke on the condition of anonymity, said`: the noun and its clause.
         head = source_before(text, relative.start())

@@ -39,7 +39,8 @@ _TOLD_OBJECT = re.compile(
 _OBJECT = (
     r"(?:\s+(?:reporters|journalists|the press|him|her|them|us|me|"
     r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*\([^)]*\))?|"
-    r"(?:a|an|the|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?))"
+    r"(?:a|an|the|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,2}|"
+    r"(?:[a-z-]+\s+)?(?:supporters|voters|reporters|crowds|audiences|students|lawmakers|donors|journalists)))"
 )
 """Whom a statement was made to: `told reporters`, `told the Agence France-Presse (AFP)`."""
 _MODIFIER = re.compile(
@@ -127,6 +128,8 @@ def _verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> list[Fo
     after_source = max(ce, item.source[1] - base)
     tail = _TAIL.match(text, after_source)
     rest = text[tail.end() :] if tail else ""
+    if item.direct and not re.match(r",\s*[“\"‘]", rest):
+        return [item]  # `"A," he told a gym in Jacksonville, Florida, last week.`: only a quotation goes on
     if rest.startswith(",") and not re.match(
         r",\s*(?:(?:apparently|seemingly|presumably|perhaps|effectively|essentially)\s+)?"
         r"(?:\w+ing|who|which|but|and|while|as|before|after)\b",
@@ -193,6 +196,14 @@ def _one_verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> Fou
     return None
 
 
+_INVERTS = frozenset(
+    "said says added wrote asked explained noted continued recalled declared insisted remarked replied "
+    "observed told warned argued".split()
+)
+"""Cues that come before their source in news English (`..., said Jane Roe`); `..., critics argue` never
+inverts to `argue critics`."""
+
+
 def _inverted(
     text: str, base: int, cs: int, ce: int, cue_word: str, found: list[Found], to_the_end: bool = False
 ) -> Found | None:
@@ -203,6 +214,8 @@ def _inverted(
     """
     head = text[:cs].rstrip()
     if not head.endswith((",", *CLOSING)) or len(head.split()) < 2 or cue_word in verbs.PARTICIPLES:
+        return None
+    if to_the_end and cue_word not in _INVERTS:
         return None
     source = source_after(text, ce)
     if source is None or (to_the_end and text[source[1] :].strip(' .?!"”’')):
