@@ -36,6 +36,7 @@ def extract(article: Article) -> list[Fact]:
     """Return the article's quote facts in reading order, then one source fact per distinct source."""
     found: list[tuple[Sentence, Found]] = []
     previous: Found | None = None
+    sentence_before: Sentence | None = None
     still_open = False
     for index, sentence in enumerate(article.sentences):
         here = attributions(sentence, still_open) or colon(sentence) or dash_credit(sentence)
@@ -44,7 +45,11 @@ def extract(article: Article) -> list[Fact]:
             here + [f for f in noun_attributions(sentence) if f.start not in starts], key=lambda f: f.start
         )
         closes = bool(here) and here[0].postposed and closes_earlier_quote(sentence.text, here[0])
-        if previous is not None and previous.direct and (not here or (still_open and not closes)):
+        if (
+            previous is not None
+            and _quoting(sentence_before, previous)
+            and (not here or (still_open and not closes))
+        ):
             here = continuation(article, index, previous, still_open) or here
         still_open = left_open(sentence.text, still_open)
         if here and here[0].postposed and here[0].source and closes_earlier_quote(sentence.text, here[0]):
@@ -62,7 +67,9 @@ def extract(article: Article) -> list[Fact]:
         if here and here[0].postposed and here[0].source:
             found.extend(quoted_before(article, index, here[0], {id(s) for s, _f in found}))
         found.extend((sentence, f) for f in here)
-        previous = here[-1] if here else None
+        # The speaker goes on after their last quotation, not after the writer's aside (`, referring to`).
+        previous = next((f for f in reversed(here) if f.direct), here[-1]) if here else None
+        sentence_before = sentence
     people: list[tuple[int, str]] = _people(article, found)
     quotes: list[Fact] = []
     sources: dict[str, Fact] = {}
@@ -185,6 +192,14 @@ def _citations(article: Article, sentence: Sentence) -> list[Fact]:
 
 
 # Resolving sources.
+
+
+def _quoting(sentence: Sentence | None, item: Found) -> bool:
+    """The statement is a quotation or ends in one (`that the choice “could not be clearer.”`): a
+    quotation in the next paragraph may go on with the same speaker."""
+    if item.direct:
+        return True
+    return sentence is not None and sentence.text[item.start : item.end].rstrip(" .").endswith(tuple(CLOSE))
 
 
 def _people(article: Article, found: list[tuple[Sentence, Found]]) -> list[tuple[int, str]]:

@@ -46,8 +46,17 @@ _LY_NOUNS = {
 """Words ending in -ly that are not adverbs: `the US daily wrote`."""
 
 
+_PARTY = re.compile(r"(?<=[\w.])\s*\((?:[DRI]|Dem|Rep|Ind)\.?\s*-\s*[A-Z][A-Za-z.]{1,12}\)(?=\s*$)")
+"""A U.S. legislator's party and state after the name: `(D-Mo.)`."""
+
+
 def source_before(text: str, cue_start: int) -> tuple[int, int, str] | None:
     """The source written just before a cue verb: (start, end, the word or mark before it), or None."""
+    party = _PARTY.search(text, 0, cue_start)
+    if party:  # `Rep. Emanuel Cleaver II (D-Mo.) said`: the party and state belong to the name
+        named = source_before(text, party.start())
+        if named is not None and named[1] == party.start():
+            return named[0], party.end(), named[2]
     tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, 0, cue_start)]
     while (tokens and tokens[-1][2].lower() in cues.AUXILIARIES) or (
         tokens and re.fullmatch(r"[a-z]+ly", tokens[-1][2]) and tokens[-1][2] not in _LY_NOUNS
@@ -61,7 +70,8 @@ def source_before(text: str, cue_start: int) -> tuple[int, int, str] | None:
     end = tokens[-1][1]
     relative = (
         re.search(
-            r",\s+(?:who|which|whose|including|such as|among them|along with|together with|from)\b"
+            r",\s+(?:who|which|whose|including|such as|among them|along with|together with|from|though"
+            r"|however|too|also|meanwhile|moreover|instead|in turn)\b"
             r"[^“”\";:,]*$",
             text[:end],
         )
@@ -72,7 +82,10 @@ def source_before(text: str, cue_start: int) -> tuple[int, int, str] | None:
         # `One teller, who spoke on the condition of anonymity, said`: the noun and its clause.
         head = source_before(text, relative.start())
         if head and head[1] == relative.start():
-            return head[0], end, head[2]
+            aside = re.match(
+                r",\s+(?:though|however|too|also|meanwhile|moreover|instead|in turn)\b", relative[0]
+            )
+            return head[0], relative.start() if aside else end, head[2]  # `officials, though, say`
     if tokens[-1][2].lower() in cues.RELATIVES:
         return tokens[-1][0], end, tokens[-2][2].lower() if len(tokens) > 1 else ""
     described = _APPOSITIVE.search(text, 0, end + 1 if end < len(text) and text[end] == "," else end)
@@ -131,8 +144,9 @@ def looks_like_source(words: list[str]) -> bool:
     for index, word in enumerate(low):
         if word in cues.RELATIVES and index > 0:
             break
-        if word in cues.VERBISH or word.endswith("n't"):
-            return False
+        after_determiner = index > 0 and low[index - 1] in {"the", "a", "an", "this", "that", "its", "their"}
+        if (word in cues.VERBISH and not after_determiner) or word.endswith("n't"):
+            return False  # `the report`, `a statement`: after a determiner the word is a noun
     return True
 
 

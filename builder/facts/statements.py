@@ -50,9 +50,9 @@ _MODIFIER = re.compile(
     r"\s*[,:]\s*(?=[“\"])"
 )
 _TAIL_WORDS = (
-    r"(?:\s+(?:on|in|at|to|of|about|during|after|before|from|with|by|late|early|last|this|earlier|later|today|"
-    r"yesterday|tonight|recently|afterwards?|then|again|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)\b(?:(?!\bthat\b)[^,;“\"]){0,160}?)?\s*(?=[,;]|[.?!]?[”\"’]?\s*$|\s[—–]|\s\()"
+    r"(?:\s+(?:on|in|at|to|of|about|during|after|before|from|with|by|for|late|early|last|this|earlier|later|"
+    r"today|yesterday|tonight|recently|afterwards?|then|again|the other day|the next day|the following \w+|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:(?!\bthat\b)[^,;“\"]){0,160}?)?\s*(?=[,;]|[.?!]?[”\"’]?\s*$|\s[—–]|\s\()"
 )
 _TAIL = re.compile(_OBJECT + "?" + _TAIL_WORDS)
 _BARE_TAIL = re.compile(_TAIL_WORDS)
@@ -226,10 +226,20 @@ def _inverted(
     return Found(start, content_end, cue_word, is_direct(text, start, content_end), span, True)
 
 
+_ASIDE_AFTER_CUE = re.compile(
+    r",\s*(?:in|on|at|during|after|before|by|via|through|through a|in a|on a)\s+[^,“\"]{2,60},(?=\s*that\b)"
+)
+"""`said, in an email, that`: a comma-set aside between the cue and its `that` clause."""
+
+
 def _preposed(
     text: str, base: int, ce: int, cue_word: str, cue: str, source: tuple[int, int]
 ) -> Found | None:
     after = text[ce:]
+    aside = _ASIDE_AFTER_CUE.match(after)
+    if aside:  # `Mr. Rogers said, in an email, that ...`: the aside is how, not what
+        ce += aside.end()
+        after = text[ce:]
     that = _THAT.match(after)
     start: int | None = None
     if that and not re.search(r"[,“\"]", that.group()) and not _names_statement(that.group()):
@@ -253,6 +263,12 @@ def _preposed(
         start += len(particle)
         start += len(text[start:]) - len(text[start:].lstrip())
         cue = f"{cue} {particle}"
+        if (
+            particle == "to"
+            and cue_word.startswith("refer")
+            and not re.search(r"[“\"]|''|\bas\b", text[start:])
+        ):
+            return None  # `, referring to GOP nominee Donald Trump`: who is meant, not what was said
     elif not _licensed(cue_word, content):
         return None
     if start >= len(text):
