@@ -2,7 +2,9 @@
 
 A predicted quote matches a gold attribution when it covers at least half of the gold content's characters;
 matching is one-to-one, best coverage first. A direct quote that runs over several sentences is one gold
-attribution, so consecutive predicted quotes with the same source mention and cue are scored as one.
+attribution, and so is a statement split around its cue in one sentence (`Nobody got kissed, Gilberthorpe
+said, but Leeds was ...`): consecutive predicted quotes with the same source mention and cue are scored as
+one.
 
 Sources are compared on matched pairs: right when either contains the other (whole words, case-insensitive),
 or both end in one surname ("Mr. Sharpton", "Al Sharpton"), after resolving pronouns on both sides. Ours are
@@ -83,7 +85,7 @@ def _merged(quotes: list[Fact]) -> list[tuple[Segments, Fact]]:
 def _same_mention(a: Fact, b: Fact) -> bool:
     va, vb = dict(a.value), dict(b.value)
     keys = ("source_start", "source_end", "cue")
-    return all(va[k] == vb[k] for k in keys) and bool(vb["direct"])
+    return all(va[k] == vb[k] for k in keys) and (bool(vb["direct"]) or a.sentence == b.sentence)
 
 
 def _match(predicted: list[tuple[Segments, Fact]], gold: list[Segments]) -> list[tuple[int, int]]:

@@ -123,6 +123,13 @@ def source_before(text: str, cue_start: int) -> tuple[int, int, str] | None:
     return words[0][0], end, lead
 
 
+_COLLECTIVE = frozenset(
+    "police staff management government military army media press public clergy leadership family campaign "
+    "administration prosecution defense defence congress parliament".split()
+)
+"""Nouns that name a body of people without a plural `s`: `police said`, `the family said`."""
+
+
 def looks_like_source(words: list[str]) -> bool:
     first = words[0]
     low = [w.lower() for w in words]
@@ -132,6 +139,7 @@ def looks_like_source(words: list[str]) -> bool:
         or low[0] in cues.PRONOUNS
         or low[0] in cues.PEOPLE_NOUNS
         or low[0] in cues.WITNESS_NOUNS
+        or (len(low) <= 3 and low[-1] in _COLLECTIVE)
         or first[:1].isdigit()
         or (len(low) <= 4 and low[-1].endswith("s") and not low[-1].endswith(("'s", "’s", "ss")))
         or (len(low) <= 5 and words[-1][:1].isupper())

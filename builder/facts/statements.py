@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from builder.facts import cues, verbs
-from builder.facts.marks import CLOSING, inside, is_direct, quote_marks, quoted
+from builder.facts.marks import CLOSE, CLOSING, OPEN, inside, is_direct, quote_marks, quoted
 from builder.facts.speakers import COLON, NOT_SPEAKERS, WORD, source_after, source_before, subject
 from builder.facts.usage import used_as_verb
 from builder.model import Sentence
@@ -52,6 +52,7 @@ _MODIFIER = re.compile(
 _TAIL_WORDS = (
     r"(?:\s+(?:on|in|at|to|of|about|during|after|before|from|with|by|for|late|early|last|this|earlier|later|"
     r"today|yesterday|tonight|recently|afterwards?|then|again|the other day|the next day|the following \w+|"
+    r"\w+ly|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:(?!\bthat\b)[^,;“\"]){0,160}?)?\s*(?=[,;]|[.?!]?[”\"’]?\s*$|\s[—–]|\s\()"
 )
 _TAIL = re.compile(_OBJECT + "?" + _TAIL_WORDS)
@@ -62,7 +63,8 @@ _TAKES_LISTENER = {"told", "tell", "tells", "telling", "asked", "asks", "ask", "
 """Cues with a listener between them and the statement: `told reporters that ...`."""
 _SUBORDINATE = re.compile(
     r"(?:(?:And|But|So)\s+)?(?:While|When|Whereas|If|As|Although|Though|Because|Since|After|Before|Once|Until|"
-    r"Unless|From where|Asked|Speaking|Pressed|Even as|Even though)\b[^,“\"]*,\s*$"
+    r"Unless|From where|Asked|Speaking|Pressed|Even as|Even though|At|In|On|During|Following|Amid|Despite|"
+    r"Throughout|Under)\b[^,“\"]*,\s*$"
 )
 """An opening clause (`While the polls tighten, analysts said ...`): what comes before the source, not a
 statement."""
@@ -128,12 +130,18 @@ def _verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> list[Fo
     after_source = max(ce, item.source[1] - base)
     tail = _TAIL.match(text, after_source)
     rest = text[tail.end() :] if tail else ""
-    if item.direct and not re.match(r",\s*[“\"‘]", rest):
+    quoting = item.direct or text[item.start : item.end].rstrip(" ,.").endswith(tuple(CLOSE))
+    if quoting and not re.match(r",\s*[“\"‘]", rest):
         return [item]  # `"A," he told a gym in Jacksonville, Florida, last week.`: only a quotation goes on
-    if rest.startswith(",") and not re.match(
-        r",\s*(?:(?:apparently|seemingly|presumably|perhaps|effectively|essentially)\s+)?"
-        r"(?:\w+ing|who|which|but|and|while|as|before|after)\b",
-        rest,
+    joined = re.match(r",\s*(?:but|and)\s+(\w+)(?:\s+\S+){2}", rest)
+    goes_on = joined is not None and not item.direct and joined[1].lower() not in verbs.SPEECH
+    if rest.startswith(",") and (
+        goes_on  # `Nobody got kissed, Gilberthorpe said, but Leeds was "very much in your face"`
+        or not re.match(
+            r",\s*(?:(?:apparently|seemingly|presumably|perhaps|effectively|essentially)\s+)?"
+            r"(?:\w+ing|who|which|but|and|while|as|before|after)\b",
+            rest,
+        )
     ):
         start = tail.end() if tail else len(text)
         start += len(rest) - len(rest.lstrip(" ,"))
@@ -148,10 +156,13 @@ def _verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> list[Fo
 def _one_verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> Found | None:
     cue_word = text[cs:ce].lower()
     participle = cue_word in verbs.PARTICIPLES and text[:cs].rstrip().endswith(",")
-    ending = _inverted(text, base, cs, ce, cue_word, found, to_the_end=True)
-    if ending is not None:
-        return ending  # `..., and other donors, said Douglas Brinkley, a history professor.`: inverted
     left = None if participle else source_before(text, cs)
+    opens_sentence = left is not None and not text[: left[0]].strip(" " + OPEN)
+    ending = None if opens_sentence else _inverted(text, base, cs, ce, cue_word, found, to_the_end=True)
+    if ending is not None:
+        # `..., and other donors, said Douglas Brinkley, a history professor.`: inverted. Not when the words
+        # before open the sentence: `Michelle Deardorff, a professor, said she understands ...`.
+        return ending
     after = text[ce:]
     if left is not None:
         ls, le, lead = left
@@ -290,9 +301,13 @@ def _licensed(cue_word: str, content: str) -> bool:
         return True
     if cue_word in verbs.TAKES_INFINITIVE and re.match(r"to\s+(?!the\b|a\b|an\b|[A-Z])", content):
         return True
-    if re.match(r"(?:to|for|about|by|with|of|on|up|out|in|into|off|away|down)\b", content):
+    if re.match(r"(?:to|for|about|by|with|of|on|up|out|in|into|off|away|down|from)\b", content):
         return False  # `asked for`, `said to be`, `showed up`: not a statement
     if cue_word in verbs.NEEDS_QUOTE:
+        if cue_word.startswith("call") and re.match(
+            r"(?:it|him|her|them|this|himself|herself)\s+(?:a|an|the)\b", content
+        ):
+            return True  # `called it a British-government-sanctioned attempt`, `called him a liar`
         return bool(re.search(r"[“\"]|''", content))
     if cue_word in verbs.NEEDS_CLAUSE:
         return bool(re.match(r"(?:how|why|what|whether|if|when|where|who)\b", content))

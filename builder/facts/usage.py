@@ -17,11 +17,18 @@ def used_as_verb(text: str, cs: int, ce: int) -> bool:
         return False
     if not word.endswith("ed") and word not in _PAST and _noun_use(text, cs):
         return False
-    if word[0].isupper() and text[:cs].strip(" " + OPEN):
+    if word[0].isupper() and text[:cs].strip(" " + OPEN) and not _title_case(text):
         return False  # a capital inside a sentence makes a name (`the State Department`), not a cue
     if word.lower() in verbs.NOUNISH and not _verb_position(text, cs, ce):
         return False  # `battleground states`, `raises questions`: a noun
     return not re.match(r"\s+(?:tank|tanks|piece|pieces)\b", text[ce:])  # `think tank`
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case (`Donald Trump Claims The Shackles Are Off`): every word is capitalised,
+    so a capital marks no name."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
 
 
 def _noun_use(text: str, cue_start: int) -> bool:
