@@ -147,10 +147,18 @@ def _verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> list[Fo
         start += len(rest) - len(rest.lstrip(" ,"))
         if len(text[start:].split()) >= 3:
             second = Found(start, len(text), item.cue, is_direct(text, start, len(text)), item.source)
-            if not item.direct and len(text[item.start : item.end].split()) < 4:
+            first = text[item.start : item.end]
+            if not item.direct and len(first.split()) < 4 and _SETTING.match(first.strip()):
                 return [second]  # `Earlier that day, she said, ...`: the words before are not the statement
             return [item, second]
     return [item]
+
+
+_SETTING = re.compile(
+    r"(?:Earlier|Later|Then|Meanwhile|Still|Now|Also|Again|Instead|Yesterday|Today|Tonight|On|In|At|After|"
+    r"Before|For|But|And|So|Yet|However|Indeed|Frankly|Privately|Publicly)\b"
+)
+"""Words that open a setting or a link, not a statement: `Earlier that day, she said, ...`."""
 
 
 def _one_verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> Found | None:
