@@ -153,7 +153,8 @@ def looks_like_source(words: list[str]) -> bool:
         if word in cues.RELATIVES and index > 0:
             break
         after_determiner = index > 0 and low[index - 1] in {"the", "a", "an", "this", "that", "its", "their"}
-        if (word in cues.VERBISH and not after_determiner) or word.endswith("n't"):
+        capitalised = index > 0 and words[index][:1].isupper()  # `State` in `State Department` names
+        if (word in cues.VERBISH and not after_determiner and not capitalised) or word.endswith("n't"):
             return False  # `the report`, `a statement`: after a determiner the word is a noun
     return True
 

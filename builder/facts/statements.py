@@ -104,7 +104,7 @@ def attributions(sentence: Sentence, open_quote: bool = False) -> list[Found]:
         if any(f.source and base + cs < f.source[1] and f.source[0] < base + ce for f in found):
             continue  # the word is part of a source already found (`a source who said`)
         found.extend(_verb(text, base, cs, ce, found))
-    return _cut(text, sorted(found, key=lambda f: f.start))
+    return _cut(text, sorted(found, key=lambda f: f.start), base)
 
 
 def _according(text: str, base: int, match: re.Match[str]) -> list[Found]:
@@ -192,7 +192,7 @@ def _one_verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> Fou
             return Found(start, content_end, cue, direct, (base + ls, base + le), postposed=True)
         if text[ls:le].lower() in cues.RELATIVES:
             return _preposed(text, base, ce, cue_word, cue, (base + ls, base + le))
-        if lead in {"and", "but"} and found and found[-1].source:
+        if lead in {"and", "but"} and found and found[-1].source and text[ls:le].lower() in cues.PRONOUNS:
             return _preposed(text, base, ce, cue_word, cue, found[-1].source)
         return _preposed(text, base, ce, cue_word, cue, (base + ls, base + le))
     head = text[:cs].rstrip()
@@ -332,8 +332,10 @@ def _clause_start(text: str, end: int, found: list[Found]) -> int:
     return start + len(piece) - len(piece.lstrip(" ,;:"))
 
 
-def _cut(text: str, found: list[Found]) -> list[Found]:
-    """End pre-posed content where the next attribution in the sentence begins (`..., adding that ...`)."""
+def _cut(text: str, found: list[Found], base: int = 0) -> list[Found]:
+    """End pre-posed content where the next attribution in the sentence begins: the same source's next cue
+    (`..., adding that ...`), or another source's, after a clause boundary (`that Kennedy made that
+    suggestion, but both the FBI and State Department said Monday that ...`)."""
     cut = []
     for index, item in enumerate(found):
         end = item.end
@@ -343,6 +345,15 @@ def _cut(text: str, found: list[Found]) -> list[Found]:
                 lead = text[:cue_at].rstrip()
                 if cue_at > 0 and re.search(r"(?:,|\band|\bbut)$", lead) and later.source == item.source:
                     end = len(re.sub(r"(?:,|\s+and|\s+but)$", "", lead))
+                elif later.source and item.start < later.source[0] - base < end:
+                    lead = text[: later.source[0] - base].rstrip()
+                    if re.search(r"(?:[,;]|,?\s+(?:and|but|while|whereas|though|although))$", lead):
+                        end = min(
+                            end,
+                            len(
+                                re.sub(r"(?:[,;]|,?\s+(?:and|but|while|whereas|though|although))$", "", lead)
+                            ),
+                        )
         if end > item.start:
             cut.append(Found(item.start, end, item.cue, item.direct, item.source, item.postposed))
     return cut
