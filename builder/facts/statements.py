@@ -52,7 +52,7 @@ _MODIFIER = re.compile(
 _TAIL_WORDS = (
     r"(?:\s+(?:on|in|at|to|of|about|during|after|before|from|with|by|for|late|early|last|this|earlier|later|"
     r"today|yesterday|tonight|recently|afterwards?|then|again|the other day|the next day|the following \w+|"
-    r"\w+ly|"
+    r"[a-z]+ly(?=\s+(?:on|in|at|to|during|after|before|from|with|by|for)\b|\s*[,.;:]|\s*$)|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:(?!\bthat\b)[^,;“\"]){0,160}?)?\s*(?=[,;]|[.?!]?[”\"’]?\s*$|\s[—–]|\s\()"
 )
 _TAIL = re.compile(_OBJECT + "?" + _TAIL_WORDS)
@@ -64,7 +64,8 @@ _TAKES_LISTENER = {"told", "tell", "tells", "telling", "asked", "asks", "ask", "
 _SUBORDINATE = re.compile(
     r"(?:(?:And|But|So)\s+)?(?:While|When|Whereas|If|As|Although|Though|Because|Since|After|Before|Once|Until|"
     r"Unless|From where|Asked|Speaking|Pressed|Even as|Even though|At|In|On|During|Following|Amid|Despite|"
-    r"Throughout|Under)\b[^,“\"]*,\s*$"
+    r"Throughout|Under|For|According to|Looking|Writing|Responding|Citing|Addressing|Reflecting)\b"
+    r"[^,“\"]*,\s*$"
 )
 """An opening clause (`While the polls tighten, analysts said ...`): what comes before the source, not a
 statement."""
@@ -275,6 +276,15 @@ def _preposed(
     if start >= len(text):
         return None
     content = text[start:]
+    only_setting = _BARE_TAIL.match(" " + content)
+    if (
+        only_setting
+        and only_setting.end() >= len(content.rstrip(" .")) + 1
+        and re.match(r"(?:at|on|in|during|after|before|last|this|earlier|later|yesterday|today)\b", content)
+        and cue_word in verbs.SPEECH - verbs.PARTICIPLES
+        and not verbs.PARTICLES.get(cue_word)
+    ):
+        return None  # `Lisa Monaco said at a cybersecurity summit Thursday.`: where and when, no statement
     if re.match(r",\s*[a-z]+ing\b", after):
         return None  # `Ms. Lee said, smiling.`: no statement after the cue
     particle = next((p for p in verbs.PARTICLES.get(cue_word, ()) if re.match(rf"{p}\b", content)), None)
