@@ -24,7 +24,15 @@ from dataclasses import dataclass
 
 from builder.facts import cues, verbs
 from builder.facts.marks import CLOSE, CLOSING, OPEN, inside, is_direct, quote_marks, quoted
-from builder.facts.speakers import COLON, NOT_SPEAKERS, WORD, source_after, source_before, subject
+from builder.facts.speakers import (
+    COLON,
+    NOT_SPEAKERS,
+    WORD,
+    looks_like_source,
+    source_after,
+    source_before,
+    subject,
+)
 from builder.facts.usage import used_as_verb
 from builder.model import Sentence
 
@@ -162,9 +170,18 @@ _SETTING = re.compile(
 """Words that open a setting or a link, not a statement: `Earlier that day, she said, ...`."""
 
 
+_WITH_SPEAKER = re.compile(r"\bwith\s+(?P<who>(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+)\s+$")
+"""An absolute construction's subject: `with analysts saying`, `with spokesman Glen Caplin saying`."""
+
+
 def _one_verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> Found | None:
     cue_word = text[cs:ce].lower()
     participle = cue_word in verbs.PARTICIPLES and text[:cs].rstrip().endswith(",")
+    absolute = _WITH_SPEAKER.search(text, 0, cs) if cue_word in verbs.PARTICIPLES and not participle else None
+    if absolute and looks_like_source(absolute["who"].split()):
+        # `with spokesman Glen Caplin saying, "..."`: the noun between `with` and the participle speaks
+        source = (base + absolute.start("who"), base + absolute.end("who"))
+        return _preposed(text, base, ce, cue_word, text[cs:ce], source)
     left = None if participle else source_before(text, cs)
     opens_sentence = left is not None and not text[: left[0]].strip(" " + OPEN)
     ending = None if opens_sentence else _inverted(text, base, cs, ce, cue_word, found, to_the_end=True)

@@ -13,8 +13,8 @@ _PAST = {"said", "told", "wrote", "written", "thought", "found", "shown", "dubbe
 def used_as_verb(text: str, cs: int, ce: int) -> bool:
     """The word at `text[cs:ce]` is an active cue verb, so it can credit a statement to a source."""
     word = text[cs:ce]
-    if _passive(text, cs):
-        return False
+    if not word.lower().endswith("ing") and _passive(text, cs):
+        return False  # `is saying` is progressive, `was reported` passive
     if not word.endswith("ed") and word not in _PAST and _noun_use(text, cs):
         return False
     if word[0].isupper() and text[:cs].strip(" " + OPEN) and not _title_case(text):
