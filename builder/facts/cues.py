@@ -123,6 +123,10 @@ def person_name(source: str) -> str | None:
     """A person's name if the source starts with one (`Charles Lister, a senior fellow`: `Charles Lister`)."""
     head = re.split(r",|\s\(|\s+(?:who|of|from|at|with|for|in)\s", source, maxsplit=1)[0].strip()
     words = head.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLE_STEMS and words[0][0].islower():
+        words = words[1:]  # `spokesman Glen Caplin`, `former president Bill Clinton`: a title in lower case
+    if words and words[0] == "former":
+        words = words[1:]
     if not words or not all(w[0].isupper() or w.lower() in {"al-", "bin", "de", "van", "von"} for w in words):
         return None
     # Drop titles and what precedes them (`Syrian President Bashar Assad`), keep `Mr. Trump` as `Trump`.

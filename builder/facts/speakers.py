@@ -50,6 +50,13 @@ _PARTY = re.compile(r"(?<=[\w.])\s*\((?:[DRI]|Dem|Rep|Ind)\.?\s*-\s*[A-Z][A-Za-z
 """A U.S. legislator's party and state after the name: `(D-Mo.)`."""
 
 
+_CONTROL = frozenset(
+    "tried sought continued began begun started wanted hoped attempted managed refused declined appeared "
+    "seemed decided chose on tries seeks continues begins starts wants hopes attempts manages refuses".split()
+)
+"""Verbs that take the cue as an infinitive: `tried to argue`, `went on to say`."""
+
+
 def source_before(text: str, cue_start: int) -> tuple[int, int, str] | None:
     """The source written just before a cue verb: (start, end, the word or mark before it), or None."""
     party = _PARTY.search(text, 0, cue_start)
@@ -58,10 +65,21 @@ def source_before(text: str, cue_start: int) -> tuple[int, int, str] | None:
         if named is not None and named[1] == party.start():
             return named[0], party.end(), named[2]
     tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, 0, cue_start)]
-    while (tokens and tokens[-1][2].lower() in cues.AUXILIARIES) or (
-        tokens and re.fullmatch(r"[a-z]+ly", tokens[-1][2]) and tokens[-1][2] not in _LY_NOUNS
-    ):
-        tokens.pop()
+    while True:
+        while (tokens and tokens[-1][2].lower() in cues.AUXILIARIES - {"to"}) or (
+            tokens and re.fullmatch(r"[a-z]+ly", tokens[-1][2]) and tokens[-1][2] not in _LY_NOUNS
+        ):
+            tokens.pop()
+        # `tried to argue`, `had begun to hint`, `went on to say`: the control verb is the source's too
+        if len(tokens) >= 2 and tokens[-1][2] == "to" and tokens[-2][2].lower() in _CONTROL:
+            tokens = tokens[:-2]
+            if tokens and tokens[-1][2].lower() == "went":
+                tokens.pop()
+            continue
+        if tokens and tokens[-1][2].lower() == "to" and "to" in cues.AUXILIARIES:
+            tokens.pop()
+            continue
+        break
     comma = bool(tokens) and tokens[-1][2] == ","
     if comma:
         tokens.pop()
