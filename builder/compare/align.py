@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from builder.facts import verbs
 from builder.model import Article, Row
 
 MATCH = 55
@@ -201,7 +203,8 @@ def _kind(row: _Row, accounts: int, members: list[Article]) -> str:
     return "paraphrased"
 
 
-_CUES = ("said", "says", "told", "according to", "reported", "claimed", "stated", "added")
+_SAYS = frozenset(verbs.SAYS - verbs.NOUNISH)
+"""Forms of the verbs of saying that are not also nouns ("said", "told", "added"; not "report", "state")."""
 
 
 def content_of(text: str) -> str:
@@ -209,6 +212,6 @@ def content_of(text: str) -> str:
     if any(q in text for q in ('"', "“", "”")):
         return "quote"
     low = text.lower()
-    if any(f" {cue}" in f" {low}" for cue in _CUES):
+    if "according to" in low or _SAYS.intersection(re.findall(r"[a-z]+", low)):
         return "attribution"
     return "background"

@@ -9,6 +9,8 @@ clause (`found that`: "the police found two bodies" is not a statement), or only
 
 from __future__ import annotations
 
+from builder.vocabulary import table
+
 _IRREGULAR = {
     "say": ("says", "said", "saying"),
     "tell": ("tells", "told", "telling"),
@@ -48,22 +50,21 @@ def _all(bases: str) -> set[str]:
     return {form for base in bases.split() for form in _forms(base)}
 
 
-_SAYING = _all(
-    "say tell write admit quip echo regret speak refer brag label tweet add state claim argue note explain "
-    "insist warn announce ask reply respond acknowledge suggest deny report confirm declare emphasize "
-    "emphasise stress predict urge allege assert contend maintain observe recall recount remark reveal "
-    "testify complain concede caution estimate promise pledge vow agree conclude counter joke boast demand "
-    "propose question wonder accuse charge describe indicate repeat mention hint shout scoff sigh recommend "
-    "dismiss comment reiterate clarify disclose speculate lament bemoan threaten retweet talk brand"
-)
-_BELIEF = _all("think feel know seek plan believe fear hope expect want doubt suspect worry")
-_EVIDENCE = _all("show find cite")
-_STANCE = _all(
-    "blame criticize criticise praise call dub blast condemn denounce decry lambaste mock deride rebuke "
-    "castigate chide scold assail hail tout applaud commend laud thank congratulate welcome endorse support "
-    "reject defend extol"
-)
+_CUES = table("cue_verbs")
 
+
+def _class(name: str) -> set[str]:
+    """Every form of a class of cue verbs in builder/vocabulary/cue_verbs.yml."""
+    return _all(str(_CUES[name]))
+
+
+_SAYING = _class("saying")
+_BELIEF = _class("belief")
+_EVIDENCE = _class("evidence")
+_STANCE = _class("stance")
+
+SAYS = _class("says")
+"""The plainest verbs of saying: what marks a sentence as someone's statement."""
 SPEECH = _SAYING | _BELIEF | _EVIDENCE | _STANCE
 """Verbs that attribute what follows or precedes them to their subject: speech, writing, belief, evidence,
 stance."""
@@ -71,50 +72,25 @@ stance."""
 PARTICIPLES = {w for w in SPEECH if w.endswith("ing")}
 """`..., adding that ...`: the subject is the previous attribution's source."""
 
-NEEDS_CLAUSE = _all("find know feel echo speak refer fear hope expect recall charge worry doubt suspect talk")
+NEEDS_CLAUSE = _class("needs_clause")
 """Verbs that are attributions only with a clause (`found that`), a quotation, an infinitive where they take
 one, or a particle: "the police found two bodies" and "she knows the city" are not statements."""
 
-INFERENCE = {w for w in _all("indicate show suggest reveal confirm reflect signal mean") if w.endswith("ing")}
+INFERENCE = {w for w in _class("inference") if w.endswith("ing")}
 """Participles that, after a comma, draw the writer's inference (`..., indicating resistance`) unless a
 clause follows (`..., suggesting that ...`)."""
 
-NEEDS_QUOTE = _all("label call dub brand")
+NEEDS_QUOTE = _class("needs_quote")
 """Naming verbs: a statement only with a quotation (`called the plan "a disgrace"`) or a particle."""
 
-TAKES_INFINITIVE = _all("seek plan ask urge promise pledge vow agree threaten hope expect want")
+TAKES_INFINITIVE = _class("takes_infinitive")
 """Cues whose statement may be an infinitive: `vowed to fight on`."""
 
-_PARTICLES = {
-    "call": ("on", "for"),
-    "warn": ("of", "about", "against"),
-    "talk": ("about", "of"),
-    "speak": ("about", "of", "out against", "out about"),
-    "refer": ("to",),
-    "boast": ("about", "of"),
-    "brag": ("about", "of"),
-    "complain": ("about", "of"),
-    "worry": ("about", "over"),
-    "argue": ("for", "against"),
-    "ask": ("for", "about"),
-    "hint": ("at",),
-    "comment": ("on",),
-    "testify": ("about", "on"),
-    "speculate": ("about", "on"),
-    "joke": ("about",),
-}
+_PARTICLES = {str(verb): tuple(options) for verb, options in dict(_CUES["particles"]).items()}  # type: ignore[call-overload]
 PARTICLES = {form: options for base, options in _PARTICLES.items() for form in _forms(base)}
 """Particles a cue takes before its statement: `called for`, `warned of`, `referred to`."""
 
-NOUNISH = {
-    form
-    for form in _all(
-        "state support question report comment claim charge fear plan hope note promise pledge vow demand "
-        "estimate counter joke tweet blast mock welcome talk doubt worry praise thank hail brand label show "
-        "call quip echo regret refer add find cite"
-    )
-    if not form.endswith(("ed", "ing"))
-}
+NOUNISH = {form for form in _class("nounish") if not form.endswith(("ed", "ing"))}
 """Cue forms that are as often nouns (`battleground states`, `raises questions`): verbs only in a verb's
 position."""
 

@@ -26,6 +26,14 @@ def spellings(name: str) -> dict[str, tuple[str, ...]]:
     return {str(key): tuple(str(v) for v in values) for key, values in yaml.safe_load(text).items()}
 
 
+@functools.cache
+def table(name: str) -> dict[str, object]:
+    """A `<name>.yml` mapping as read (lists of words are one space-separated string each)."""
+    text = resources.files(__package__).joinpath(f"{name}.yml").read_text(encoding="utf-8")
+    found: dict[str, object] = yaml.safe_load(text)
+    return found
+
+
 STOPWORDS = words("stopwords")
 """Function words and reporting verbs: they tell no event apart and are never a term of framing."""
 CALENDAR = words("calendar")
