@@ -30,6 +30,12 @@ def _term(text: str) -> str:
     return " ".join(w if w[:1].isupper() else w.lower() for w in words)
 
 
+def _case(term: str) -> str:
+    """`names` when every word is capitalised, `common` when none is, else `mixed`."""
+    capitals = [w[:1].isupper() for w in term.split()]
+    return "names" if all(capitals) else "common" if not any(capitals) else "mixed"
+
+
 def _stem(term: str) -> str:
     """The term with inflections off: "militants" and "militant", "killed" and "kill" share one."""
     return " ".join(_ENDINGS.sub("", re.sub(r"ies$", "y", w.lower())) for w in term.split())
@@ -49,6 +55,9 @@ def is_choice_of_term(a: str, b: str) -> bool:
             return False  # straddles a quotation, an aside or an address, or is a headline in capitals
     if any(re.match(r"(?:according to|said|says|told)\b", side, re.IGNORECASE) for side in (a, b)):
         return False  # whom the account credits changed: an attribution, not a term
+    cases = {_case(a), _case(b)}
+    if cases == {"names", "common"}:
+        return False  # a name against a common noun ("Miliote" / "police", "AMD" / "company"): who is meant
     low_a, low_b = a.lower().rstrip("."), b.lower().rstrip(".")
     if low_b.startswith(low_a) or low_a.startswith(low_b):
         return False  # an abbreviation or a shorter form ("Nov"/"November", "jury"/"jurors")
