@@ -206,5 +206,7 @@ def test_swaps_that_cut_a_name_credit_someone_else_or_sit_in_an_address_are_not_
     assert not is_choice_of_term("According to investigators", "Raj Chohan")
     assert not is_choice_of_term("duties", "duty")
     assert is_choice_of_term("barrier", "wall")
+    assert not is_choice_of_term("Miliote", "police")  # a name against a common noun: who is meant
+    assert is_choice_of_term("Daesh", "ISIS")
     pairs = {f.terms for f in seeds_event().framing}
     assert ("Democratic Forces", "offshoot YPG") not in pairs  # "Syrian Democratic Forces" cut in two
