@@ -74,7 +74,7 @@ ORGANIZATION = re.compile(
     r"university|company|inc|corp|corporation|campaign|network|coalition|forces|watch|international|"
     r"organi[sz]ation|bank|board|fund|society|league|movement|front|alliance|times|post|journal|news|"
     r"magazine|newspaper|daily|report|poll|survey|study|statement|letter|memo|database|records|website|"
-    r"wikileaks|cnn|bbc|fox|nbc|abc|cbs|msnbc|politico|opposition|rebels?|insurgents?|militants?|"
+    r"wikileaks|cnn|bbc|fox|nbc|abc|cbs|msnbc|politico|opposition|rebels?|insurgents?|militants?|nations|"
     r"brigades?|army|hospital|ngo|charity|firm|sources)\b",
     re.IGNORECASE,
 )

@@ -136,9 +136,23 @@ def source_before(text: str, cue_start: int) -> tuple[int, int, str] | None:
             return None
     if not words:
         return None
+    when = _WHEN_IN_SOURCE.search(text, words[0][0], end)
+    before_when = text[: when.start()].split()[-1] if when else ""
+    if when and when.start() > words[0][0] and not before_when.endswith("ed"):
+        # `The United Nations on Wednesday denied`, `The IDF on Tuesday released video footage … showing`:
+        # a day inside the words before the cue ends the source; what follows it is the clause's own.
+        end = when.start()
+        words = [w for w in words if w[1] <= end]
     if not looks_like_source([w[2] for w in words]):
         return None
     return words[0][0], end, lead
+
+
+_WHEN_IN_SOURCE = re.compile(
+    r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+(?:week|month|night)"
+    r"|this\s+(?:week|month)|yesterday|today|earlier this \w+|in\s+a\s+statement)\b"
+)
+"""A time or a medium between a source and its verb."""
 
 
 _COLLECTIVE = frozenset(

@@ -193,6 +193,10 @@ def _one_verb(text: str, base: int, cs: int, ce: int, found: list[Found]) -> Fou
     if left is not None:
         ls, le, lead = left
         cue = text[le:ce].split(",")[-1].strip()
+        if re.match(r"(?:on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|today|earlier|in a statement)\b", cue):
+            cue = text[
+                cs:ce
+            ]  # a time between the source and the verb (`on Wednesday denied`): the verb is the cue
         before = text[:ls].rstrip()
         short_tail = (_TAIL if cue_word in _TAKES_LISTENER else _BARE_TAIL).match(after) is not None
         if (
