@@ -169,3 +169,14 @@ def test_background_after_an_earlier_event_only_covers_what_follows() -> None:
 def test_a_year_before_the_latest_in_the_article_is_past() -> None:
     assert latest_year("Filed Feb. 11, 2016. Police in the 1800 block said ...") == 2016
     assert is_background("He was found shot dead on Nov. 21, 1998.", 0, None, 2016)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=1, max_value=40), st.integers(min_value=1, max_value=40))
+def test_killed_and_injured_are_counted_apart_never_summed(killed: int, injured: int) -> None:
+    text = (
+        f"A gunman opened fire at a mall on Saturday. {killed} people were killed and {injured} were injured."
+    )
+    facts = extract(_ingest({"mall.txt": text})["mall"])
+    assert article_total(facts, "killed") == (killed, killed)
+    assert article_total(facts, "injured") == (injured, injured)

@@ -72,14 +72,16 @@ def article_total(facts: list[Fact], kind: str) -> tuple[int | None, int | None]
 
     Injured: the figures stated with a word that says the victims lived ("wounded", "injured",
     "hospitalized"). Without one, those "shot" less those killed: "Spencer was shot once in the head"
-    in a report of his death injured no one; killed and injured are never added.
+    in a report of his death injured no one; killed and injured are never added. An attacker who died is
+    not one of those shot (`The gunman was killed after he shot two people`: two injured).
     """
     if kind != "injured":
         return _best(facts, kind)
     hurt = _best([f for f in facts if HURT.search(f.text)], kind)
     if hurt is not None:
         return hurt
-    shot, killed = _best(facts, kind), _best(facts, "killed")
+    victims = [f for f in facts if not _PERPETRATOR.search(str(dict(f.value).get("who") or "").lower())]
+    shot, killed = _best(facts, kind), _best(victims, "killed")  # an attacker who died was not shot here
     if shot is None or killed is None:
         return shot
     left = (_figure(*shot) or 0) - (_figure(*killed) or 0)
