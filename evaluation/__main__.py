@@ -13,7 +13,7 @@ from builder.events.topics import topics
 from builder.ingest.sentences import SentenceSplitter
 from builder.model import Corpus
 from evaluation.basil import basil_annotations
-from evaluation.grouping import analysed, file_key, grouping_rows
+from evaluation.grouping import GoldSet, analysed, cross_validated, file_key, grouping_rows, screened
 from evaluation.gvdb import gvdb_killed, quantulum_counts
 from evaluation.mentions import ecbplus_mentions
 from evaluation.polnear import polnear_attributions
@@ -52,7 +52,7 @@ def ecbplus_events(data: Path) -> list[tuple[str, str]]:
     ]
     events = {name.removesuffix(".txt"): str(label["event_id"]) for name, label in labels.items()}
     gold_topics = {name.removesuffix(".txt"): str(label["topic"]) for name, label in labels.items()}
-    rows.extend(grouping_rows("ECB+", folder / "articles", events, gold_topics, target=0.93))
+    rows.extend(grouping_rows("ECB+", folder / "articles", events, target=0.93))
     found = {file_key(a): a.id for a in corpus.articles}
     topic_of = {i: event.topic for event in corpus.events for i in event.article_ids}
     p, r, f = b_cubed({key: topic_of[i] for key, i in found.items()}, gold_topics)
@@ -66,7 +66,22 @@ def basil_events(data: Path) -> list[tuple[str, str]]:
     """Score event grouping on BASIL: three outlets' independent accounts of each of 60 events."""
     labels = json.loads((data / "basil" / "labels.json").read_text(encoding="utf-8"))
     events = {name: str(label["event_id"]) for name, label in labels.items()}
-    return grouping_rows("BASIL", data / "basil" / "articles", events, events, target=0.97)
+    return grouping_rows("BASIL", data / "basil" / "articles", events, target=0.97)
+
+
+def grouping_folds(data: Path) -> list[tuple[str, str]]:
+    """Cross-validate the event cut over whole held-out ECB+ topics and BASIL events, the sets together."""
+    sets = []
+    if (data / "ecbplus").is_dir():
+        labels = json.loads((data / "ecbplus" / "labels.json").read_text(encoding="utf-8"))
+        events = {name.removesuffix(".txt"): str(label["event_id"]) for name, label in labels.items()}
+        held = {name.removesuffix(".txt"): str(label["topic"]) for name, label in labels.items()}
+        sets.append(GoldSet("ECB+", screened(data / "ecbplus" / "articles"), events, held))
+    if (data / "basil").is_dir():
+        labels = json.loads((data / "basil" / "labels.json").read_text(encoding="utf-8"))
+        events = {name: str(label["event_id"]) for name, label in labels.items()}
+        sets.append(GoldSet("BASIL", screened(data / "basil" / "articles"), events, events))
+    return cross_validated(sets)
 
 
 def topics_of_gold_events(corpus: Corpus, labels: dict[str, dict[str, object]]) -> tuple[float, float, float]:
@@ -102,6 +117,7 @@ MEASUREMENTS = [
     ("small_fixtures", sentence_rules),
     ("ecbplus", ecbplus_events),
     ("basil", basil_events),
+    ("ecbplus", grouping_folds),
     ("ecbplus", notes_fired),
     ("basil", basil_annotations),
     ("ecbplus", ecbplus_mentions),
