@@ -210,3 +210,16 @@ def test_swaps_that_cut_a_name_credit_someone_else_or_sit_in_an_address_are_not_
     assert is_choice_of_term("Daesh", "ISIS")
     pairs = {f.terms for f in seeds_event().framing}
     assert ("Democratic Forces", "offshoot YPG") not in pairs  # "Syrian Democratic Forces" cut in two
+
+
+def test_words_that_fill_the_same_slots_across_the_corpus_are_alike(tmp_path: Path) -> None:
+    from builder.compare.lexicon import slot_similarity
+
+    text = (
+        "The fire destroyed the old mill. The blaze destroyed the old barn. A fire broke out on Friday. "
+        "A blaze broke out on Monday. The store sold bread. The store opened late."
+    )
+    folder = write_corpus(tmp_path / "seeds", {"a.txt": text})
+    articles = ingest(Corpus(), Config(seeds_dir=folder, cache_dir=None)).articles
+    alike = slot_similarity(articles, {"fire", "blaze", "store"})
+    assert alike("fire", "blaze") > 0.8 > alike("fire", "store")

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from builder.compare.words import FUNCTION_WORDS
-from builder.model import Difference, Event, Framing, TextSpan
+from builder.model import Article, Difference, Event, Framing, TextSpan
 from builder.vocabulary import CALENDAR, STOPWORDS
 
 MAX_WORDS = 4
 """Longer substitutions are rewritten clauses: shown in their row, left out of the lexicon."""
 LOOSE_MAX_WORDS = 2
 """In a paraphrased row only short swaps are choices of term; longer ones line up by chance."""
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _WEB = frozenset("www com net org uk co http https html htm php".split())
 """Pieces of web addresses that line up in boilerplate: never a choice of term."""
@@ -165,8 +168,12 @@ class CorpusTerms:
         return sum(len(rows) for _event, rows in self.places)
 
 
-def corpus_lexicon(events: tuple[Event, ...]) -> list[CorpusTerms]:
-    """Merge the events' framing lexicons: substitutions found in most events first, then most rows."""
+def corpus_lexicon(events: tuple[Event, ...], articles: tuple[Article, ...] = ()) -> list[CorpusTerms]:
+    """Merge the events' framing lexicons: substitutions found in most events first, then most rows.
+
+    On a tie, the pair whose words fill the same slots across the whole corpus first (`slot_similarity`):
+    "blaze" and "fire" follow and precede the same words; "heist" and "store" mostly do not.
+    """
     uses: dict[tuple[str, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     places: dict[tuple[str, ...], list[tuple[Event, tuple[int, ...]]]] = defaultdict(list)
     for event in events:
@@ -178,9 +185,53 @@ def corpus_lexicon(events: tuple[Event, ...]) -> list[CorpusTerms]:
         CorpusTerms(terms, tuple((t, tuple(sorted(uses[terms][t]))) for t in terms), tuple(places[terms]))
         for terms in places
     ]
-    # On a tie, single common words first: a one-off swap of two words is likelier a choice of term than a
-    # one-off swap of phrases or names, which more often line up by chance.
-    return sorted(found, key=lambda e: (-len(e.places), -e.rows, _plainness(e.terms), e.terms))
+    alike = slot_similarity(articles, {t.lower() for e in found for t in e.terms if " " not in t})
+
+    def same_slots(terms: tuple[str, ...]) -> float:
+        """Only one-word swaps are compared: a phrase's neighbours say little about its head."""
+        if len(terms) != 2 or any(" " in t for t in terms):
+            return 0.0
+        return round(alike(terms[0].lower(), terms[1].lower()), 2)
+
+    # Then single common words: a one-off swap of two words is likelier a choice of term than a one-off swap
+    # of phrases or names, which more often line up by chance.
+    return sorted(
+        found,
+        key=lambda e: (
+            -len(e.places),
+            -e.rows,
+            -same_slots(e.terms),
+            _plainness(e.terms),
+            e.terms,
+        ),
+    )
+
+
+def slot_similarity(articles: tuple[Article, ...], words: set[str]) -> Callable[[str, str], float]:
+    """How alike two words' neighbours are across the corpus (cosine of left and right neighbour counts).
+
+    Words one account swaps for the other's fill the same slots elsewhere too: distributional similarity,
+    counted only for the words asked about, in one pass over the corpus.
+    """
+    contexts: dict[str, Counter[str]] = {w: Counter() for w in words}
+    for article in articles:
+        for sentence in article.sentences:
+            tokens = [t.lower() for t in _WORDS.findall(sentence.text)]
+            for i, token in enumerate(tokens):
+                if token in contexts:
+                    if i:
+                        contexts[token]["<" + tokens[i - 1]] += 1
+                    if i + 1 < len(tokens):
+                        contexts[token][">" + tokens[i + 1]] += 1
+
+    def cosine(a: str, b: str) -> float:
+        left, right = contexts.get(a), contexts.get(b)
+        if not left or not right:
+            return 0.0
+        dot = sum(n * right.get(k, 0) for k, n in left.items())
+        return dot / math.sqrt(sum(n * n for n in left.values()) * sum(n * n for n in right.values()))
+
+    return cosine
 
 
 def _plainness(terms: tuple[str, ...]) -> tuple[int, int]:

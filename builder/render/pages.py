@@ -124,7 +124,7 @@ def lexicon_pages(corpus: Corpus, env: Environment, outlets: list[OutletView]) -
         shown = ", ".join(labels[:12])
         return f"{shown} and {len(labels) - 12} more" if len(labels) > 12 else shown
 
-    entries = corpus_lexicon(corpus.events)
+    entries = corpus_lexicon(corpus.events, corpus.articles)
     pages = {
         "lexicon.md": env.get_template("lexicon.md.j2").render(
             title="Framing lexicon",
