@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from builder import vocabulary
@@ -104,6 +105,7 @@ _ANY_SPELLING = re.compile("|".join(rf"(?:^|\s){re.escape(s)}(?:\s|$|[',.])" for
 """One pass to rule out the sources that name no agency, before the spellings are tried in order."""
 
 
+@functools.lru_cache(maxsize=65536)
 def agency_name(source: str) -> str | None:
     """The agency's comparison name when the source is a news agency (`Agence France-Presse (AFP)`: `afp`)."""
     key = comparison_key(source).replace("(", " ").replace(")", " ")
