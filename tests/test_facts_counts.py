@@ -12,8 +12,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from builder.background import is_background, latest_year
 from builder.config import Config
-from builder.facts.background import is_background, latest_year
 from builder.facts.counts import article_total, extract
 from builder.facts.numbers import amounts, word_value
 from builder.ingest import ingest

@@ -307,3 +307,12 @@ def test_lexicon_and_outlet_pages_name_who_writes_which_term(tmp_path: Path) -> 
     article = (site / "articles" / SEED_001 / "index.html").read_text("utf-8")
     assert "Terms this account chose" in article and "<q>militant</q>" in article
     assert 'href="../../outlets/outlet-b/"' in article
+
+
+def test_event_page_names_the_wording_of_one_source_and_keeps_background_apart(seeds_site: Path) -> None:
+    html = event_page(seeds_site).read_text(encoding="utf-8")
+    facts, background = html.split('id="background"', 1)
+    # One source told two ways: its row names the swap and links it to its side-by-side row.
+    assert re.search(r'<a class="px-wording" href="#r\d+"[^>]*>opposition → rebel</a>', facts)
+    # Dates of earlier events sit in the Background table only.
+    assert ">in 2019</a>" in background.split("Side by side")[0] and ">in 2019</a>" not in facts

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from builder.facts import verbs
 from builder.model import Article, Row
+from builder.vocabulary import verbs
 
 MATCH = 55
 """Similarity (0-100) at which two sentences are one sentence, edited or paraphrased, and share a row."""

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from builder.compare.words import FUNCTION_WORDS
+from builder.dates import MONTHS, WEEKDAYS
 from builder.model import Article, Difference, Event, Framing, TextSpan
 from builder.vocabulary import CALENDAR, STOPWORDS
 
@@ -20,10 +21,9 @@ _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _WEB = frozenset("www com net org uk co http https html htm php".split())
 """Pieces of web addresses that line up in boilerplate: never a choice of term."""
-_WHEN = CALENDAR | {"today", "yesterday", "tomorrow", "tonight", "jan", "feb", "mar", "apr", "jun", "jul"}
-_WHEN |= {"aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+_WHEN = CALENDAR | set(MONTHS) | {d[:3] for d in WEEKDAYS} | {"today", "yesterday", "tomorrow", "tonight"}
 """Days and months: a different day is a fact that differs (the dates row), not a choice of term."""
-_ENDINGS = re.compile(r"(?:['’]s|s['’]|ies|es|s|ed|ing)$")
+_ENDINGS = re.compile(r"(?:['’]s|s['’]|es|s|ed|ing)$")
 
 
 def _term(text: str) -> str:

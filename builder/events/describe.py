@@ -6,9 +6,9 @@ import hashlib
 import re
 from collections import Counter
 
+from builder.background import is_background_date, latest_year
 from builder.dates import MONTHS
 from builder.events.explain import Explanation
-from builder.facts.background import is_background_date, latest_year
 from builder.model import Article, Event, Membership
 
 _DATE = re.compile(

@@ -19,7 +19,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from builder.facts.background import is_background, latest_year
+from builder.background import is_background, latest_year
 from builder.facts.numbers import AMOUNT, amount
 from builder.facts.span import fact
 from builder.facts.totals import article_total

@@ -6,8 +6,8 @@ import functools
 import re
 
 from builder import vocabulary
-from builder.facts.verbs import SPEECH
 from builder.ingest.normalize import comparison_key
+from builder.vocabulary.verbs import SPEECH
 
 AUXILIARIES = set(
     "has have had will would could can may might must should shall did does do is was are were be been "
@@ -125,10 +125,12 @@ def person_name(source: str) -> str | None:
     """A person's name if the source starts with one (`Charles Lister, a senior fellow`: `Charles Lister`)."""
     head = re.split(r",|\s\(|\s+(?:who|of|from|at|with|for|in)\s", source, maxsplit=1)[0].strip()
     words = head.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLE_STEMS and words[0][0].islower():
+    while (
+        len(words) > 1
+        and words[0][0].islower()
+        and (words[0].rstrip(".") in _TITLE_STEMS or words[0] == "former")
+    ):
         words = words[1:]  # `spokesman Glen Caplin`, `former president Bill Clinton`: a title in lower case
-    if words and words[0] == "former":
-        words = words[1:]
     if not words or not all(w[0].isupper() or w.lower() in {"al-", "bin", "de", "van", "von"} for w in words):
         return None
     # Drop titles and what precedes them (`Syrian President Bashar Assad`), keep `Mr. Trump` as `Trump`.

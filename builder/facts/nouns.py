@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from builder.facts import verbs
 from builder.facts.marks import inside, quoted
 from builder.facts.statements import Found
 from builder.model import Sentence
+from builder.vocabulary import verbs
 
 _NOUN_CUE = re.compile(
     r"\b(?P<source>[Hh]is|[Hh]er|[Tt]heir|(?:(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})[’']s)"

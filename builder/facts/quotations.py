@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import re
 
-from builder.facts import verbs
 from builder.facts.marks import CLOSING, OPEN, quote_marks
-from builder.facts.statements import Found, attributions
+from builder.facts.statements import DASH_CREDIT, Found, attributions
 from builder.model import Article, Sentence
+from builder.vocabulary import verbs
 
 _SOURCE_CUE = re.compile(
     r"\s*((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))"
     r"\s+(?:(?:also|then|later|again)\s+)?([a-z]+)\b(?=\s*(?:[,.]|$|\s(?:on|in|at|during|to|after)\b))"
 )
 """A sentence that opens with a source and its cue and says nothing else: `Mr. Lee said, smiling.`"""
-_DASH_SOURCE = re.compile(
-    r"\s*[―—–]{1,2}\s*((?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*){0,4}(?:,\s+[^,“”\"]{3,100})?)\s*\.?$"
-)
-"""A credit after a dash, alone on its line: `― Jane Roe, chief analyst at the Harbor Institute`."""
+_DASH_SOURCE = re.compile(rf"\s*{DASH_CREDIT}")
+"""A credit after a dash, alone on its line (the splitter ends the quotation's sentence before it)."""
 
 
 def continuation(article: Article, index: int, previous: Found, still_open: bool) -> list[Found]:
@@ -87,9 +85,11 @@ def said_after(article: Article, index: int) -> tuple[Sentence, Found] | None:
         or attributions(prior)
     ):
         return None
-    found = match or dash
-    assert found is not None
-    source = (sentence.start + found.start(1), sentence.start + found.end(1))
+    if match is not None:
+        source = (sentence.start + match.start(1), sentence.start + match.end(1))
+    else:
+        assert dash is not None
+        source = (sentence.start + dash.start("source"), sentence.start + dash.end("source"))
     lead = len(prior.text) - len(prior.text.lstrip())
     return prior, Found(lead, len(prior.text.rstrip()), cue, True, source, postposed=True)
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from builder.facts import cues, verbs
+from builder.facts import cues
 from builder.facts.marks import CLOSE, CLOSING, OPEN, inside, is_direct, quote_marks, quoted
 from builder.facts.speakers import (
     COLON,
@@ -35,6 +35,7 @@ from builder.facts.speakers import (
 )
 from builder.facts.usage import used_as_verb
 from builder.model import Sentence
+from builder.vocabulary import verbs
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _THAT = re.compile(r"^(?:\s+[\w.’'-]+){0,6}?\s+(?=that\b)")
@@ -412,10 +413,11 @@ def colon(sentence: Sentence) -> list[Found]:
     ]
 
 
-_DASH_CREDIT = re.compile(
-    r"^\s*(?P<quote>[“\"”].{8,}[”\"])\s*[―—–]{1,2}\s*"
-    r"(?P<source>(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,4}(?:,\s+[^,“”\"]{3,100})?)\s*\.?$"
+DASH_CREDIT = (
+    r"[―—–]{1,2}\s*(?P<source>(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,4}(?:,\s+[^,“”\"]{3,100})?)\s*\.?$"
 )
+"""A credit after a dash, to the end of the line: `― Jane Roe, chief analyst at the Harbor Institute`."""
+_DASH_CREDIT = re.compile(rf"^\s*(?P<quote>[“\"”].{{8,}}[”\"])\s*{DASH_CREDIT}")
 """`"We will win this." ― Jane Roe`: a quotation credited after a dash, as epigraphs and pull quotes are."""
 
 

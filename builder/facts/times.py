@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from builder.background import is_background_date, latest_year
 from builder.dates import DATE, LEAD, MORE, NUMBER, TIME, resolve
-from builder.facts.background import is_background_date, latest_year
 from builder.facts.span import Value, fact
 from builder.model import Article, Fact
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from builder.facts import cues, verbs
+from builder.facts import cues
 from builder.facts.marks import OPEN
+from builder.vocabulary import verbs
 
 _PAST = {"said", "told", "wrote", "written", "thought", "found", "shown", "dubbed", "quipped"}
 
