@@ -182,3 +182,23 @@ def test_one_source_described_two_ways_is_one_row_with_its_wording_named() -> No
         "background:date:2019",
         "background:date:2016",
     }
+
+
+def test_only_sources_and_quotes_name_their_wording(tmp_path: Path) -> None:
+    from builder.render.facts import fact_rows
+
+    base = (
+        "Fire guts market\n\nA fire destroyed the central market in Lagos on Tuesday, {toll}, the fire"
+        " service said. Traders lost their goods and the cause of the blaze is not yet known, officials said."
+    )
+    files = {
+        "a.txt": base.format(toll="and at least three people were injured"),
+        "b.txt": base.format(toll="and three people were hurt"),
+    }
+    folder = write_corpus(tmp_path / "seeds", files)
+    corpus = analyse(Config(seeds_dir=folder, cache_dir=None))
+    [event] = corpus.events
+    rows = fact_rows(event, {a.id: a for a in corpus.articles})
+    injured = next(r for r in rows if r.kind == "injured")
+    assert injured.status == "differ" and injured.wording == ()  # the figure differs, not a choice of words
+    assert all(r.kind in ("source", "quote") for r in rows if r.wording)

@@ -85,10 +85,10 @@ def _wording(
             for side in (d.a, d.b)
         )
         if inside:
-            a, b = terms_of(
-                d.a.text, d.b.text
-            )  # "an opposition" / "a rebel": the terms, as the lexicon has them
-            found.setdefault(f"{a} → {b}", d.row)
+            # "an opposition" / "a rebel": the terms, as the lexicon has them; one line per pair of terms
+            a, b = terms_of(d.a.text, d.b.text)
+            if f"{b} → {a}" not in found:
+                found.setdefault(f"{a} → {b}", d.row)
     return tuple(found.items())
 
 
@@ -115,7 +115,9 @@ def fact_rows(event: Event, articles: dict[str, Article]) -> list[FactRow]:
                     for f in (event.facts[i] for i in cells_by_id.get(aid, ()))
                 )
             )
-        wording = _wording(event, stated, row_of) if table_row.status == "differ" else ()
+        # Named only where one party or statement is told in other words; a count's words are its figure.
+        named = table_row.status == "differ" and table_row.kind in ("source", "quote")
+        wording = _wording(event, stated, row_of) if named else ()
         label = _label(table_row.kind, stated)
         views.append(FactRow(label, table_row.kind, table_row.status, tuple(cells), wording))
     return views
