@@ -191,7 +191,7 @@ def test_only_sources_and_quotes_name_their_wording(tmp_path: Path) -> None:
         "Fire guts market\n\nA fire destroyed the central market in Lagos on Tuesday, {toll}, the fire"
         " service said. Traders lost their goods and the cause of the blaze is not yet known, officials said."
     )
-    files = {
+    files: dict[str, str | bytes] = {
         "a.txt": base.format(toll="and at least three people were injured"),
         "b.txt": base.format(toll="and three people were hurt"),
     }
