@@ -142,3 +142,14 @@ def date_line(line: str) -> str | None:
     rest = _STAMP.sub(" ", DATE.sub(" ", text))
     # The earliest: a line may give when it was posted and when it was updated.
     return min(full) if not re.sub(r"[\s,;|@()\[\]/·•–—-]+", "", rest) else None
+
+
+def reader_date(iso: str | None) -> str:
+    """An ISO date or datetime as readers write it (`3 May 2013`); a bare year or a bad value as given."""
+    if not iso:
+        return ""
+    try:
+        day = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{day.day} {day.strftime('%B')} {day.year}"

@@ -184,6 +184,9 @@ class Article:
     """A line before the body that only dates the article: its `published` day when no metadata gives one."""
     credited: tuple[Credit, ...] = ()
     """Agencies, organisations and people the article credits, in order of first mention."""
+    account_name: str = ""
+    """What readers call this account: the outlet (or its web domain), else words of its headline or its
+    dateline; with the date, or a number, where another account of the corpus has the same name."""
 
     @property
     def outlet(self) -> str | None:
@@ -202,8 +205,8 @@ class Article:
 
     @property
     def label(self) -> str:
-        """Short name for column headers: the outlet, or the id when the outlet is unknown."""
-        return self.outlet or self.id
+        """Short name for column headers and notes: the account's name, else the outlet, else the id."""
+        return self.account_name or self.outlet or self.id
 
 
 @dataclass(frozen=True)
@@ -301,6 +304,22 @@ class Difference:
     """The reference account's words (the first account in the row); None when added."""
     b: TextSpan | None
     """The other account's words; None when dropped."""
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two accounts of an event compared row by row: the view a reader chooses on the event page."""
+
+    left: str
+    """The account read as the base: its words are shown as they stand."""
+    right: str
+    """The account compared with it."""
+    differences: tuple[Difference, ...]
+    """Named differences in the rows both accounts have, `a` on the left account."""
+    shared: int
+    """Rows both accounts have."""
+    apart: int
+    """Rows only one of the two has."""
 
 
 @dataclass(frozen=True)
@@ -417,6 +436,8 @@ class Event:
     """Word-level differences inside the rows, each named."""
     added: tuple[tuple[int, str], ...] = ()
     """(row number, what it holds: `quote`, `attribution`, `background`) for rows only some accounts have."""
+    pairs: tuple[Pair, ...] = ()
+    """Every two accounts compared, in column order; the first pair is the one a page shows first."""
     framing: tuple[Framing, ...] = ()
     """The event's wording substitutions, most frequent first."""
     facts: tuple[Fact, ...] = ()

@@ -185,7 +185,7 @@ def test_one_source_described_two_ways_is_one_row_with_its_wording_named() -> No
 
 
 def test_only_sources_and_quotes_name_their_wording(tmp_path: Path) -> None:
-    from builder.render.facts import fact_rows
+    from builder.render.facts import fact_groups
 
     base = (
         "Fire guts market\n\nA fire destroyed the central market in Lagos on Tuesday, {toll}, the fire"
@@ -198,7 +198,8 @@ def test_only_sources_and_quotes_name_their_wording(tmp_path: Path) -> None:
     folder = write_corpus(tmp_path / "seeds", files)
     corpus = analyse(Config(seeds_dir=folder, cache_dir=None))
     [event] = corpus.events
-    rows = fact_rows(event, {a.id: a for a in corpus.articles})
+    groups = fact_groups(event, {a.id: a for a in corpus.articles})
+    rows = [r for g in groups for r in (*g.open, *g.agreed) for r in (r, *r.quotes)]
     injured = next(r for r in rows if r.kind == "injured")
     assert injured.status == "differ" and injured.wording == ()  # the figure differs, not a choice of words
     assert all(r.kind in ("source", "quote") for r in rows if r.wording)

@@ -65,7 +65,7 @@ def test_seed_site_has_the_pages(seeds_site: Path) -> None:
     for seed in (SEED_000, SEED_001):
         assert f'href="../../articles/{seed}/"' in html
         assert (seeds_site / "articles" / seed / "index.html").is_file()
-    assert html.count('class="px-column"') == 2
+    assert html.count('class="px-card"') == 2
     report = (seeds_site / "report" / "index.html").read_text(encoding="utf-8")
     assert "seeds/000_23a385800a3f30d7.txt" in report and "seeds/001_094ad0709c558499.txt" in report
     for page in ("how-to-read", "data-and-schema", "articles"):
@@ -255,7 +255,7 @@ def test_bad_input_is_reported_while_the_seeds_publish(tmp_path: Path) -> None:
     assert report.count("duplicate article id") == 2
     assert len(list((site / "events").iterdir())) == 2
     event = next(p for p in (site / "events").iterdir() if p.name.startswith("civilians-killed"))
-    assert (event / "index.html").read_text(encoding="utf-8").count('class="px-column"') == 2
+    assert (event / "index.html").read_text(encoding="utf-8").count('class="px-card"') == 2
 
 
 def test_formats_publish_their_texts_and_fold_boilerplate(tmp_path: Path) -> None:
@@ -315,4 +315,4 @@ def test_event_page_names_the_wording_of_one_source_and_keeps_background_apart(s
     # One source told two ways: its row names the swap and links it to its side-by-side row.
     assert re.search(r'<a class="px-wording" href="#r\d+"[^>]*>opposition → rebel</a>', facts)
     # Dates of earlier events sit in the Background table only.
-    assert ">in 2019</a>" in background.split("Side by side")[0] and ">in 2019</a>" not in facts
+    assert "<q>in 2019</q>" in background.split("Side by side")[0] and "<q>in 2019</q>" not in facts

@@ -7,6 +7,7 @@ import dataclasses
 
 from builder.compare.align import align
 from builder.compare.lexicon import framing
+from builder.compare.pairs import compare_pairs
 from builder.compare.shared import shared_sentences
 from builder.compare.words import differences
 from builder.config import Config
@@ -39,6 +40,7 @@ def compare_event(event: Event, corpus_articles: dict[str, Article]) -> Event:
         rows=tuple(rows),
         differences=tuple(found),
         added=tuple(sorted(added.items())),
+        pairs=compare_pairs(tuple(rows), [by_id[i] for i in columns]),
         framing=tuple(
             framing(
                 found, {r.number for r in rows if r.kind == "paraphrased"}, {a.id: a.text for a in members}

@@ -14,6 +14,7 @@ from builder.ingest.corpus_file import NAME as CORPUS_FILE
 from builder.ingest.corpus_file import CorpusFile, read_corpus_file, resolve_outlet
 from builder.ingest.decode import Decoded, decode
 from builder.ingest.document import Document, Source
+from builder.ingest.labels import account_names
 from builder.ingest.markdown import read_markdown
 from builder.ingest.metadata import YamlError, load_yaml_mapping, parse_metadata
 from builder.ingest.plaintext import read_plaintext
@@ -150,9 +151,11 @@ class _Ingest:
         companions: tuple[str, ...],
     ) -> None:
         meta = _merged(side_meta, document.meta)
-        meta = resolve_outlet(meta, source.path.name, self.corpus_file.outlets)
         document = dataclasses.replace(document, meta=meta, problems=side_problems + document.problems)
         article = build_article(document, source, self.splitter, companions)
+        # After the article is read: a source line at its top can give the URL that names the outlet.
+        meta = resolve_outlet(article.meta, source.path.name, self.corpus_file.outlets)
+        article = dataclasses.replace(article, meta=meta)
         if not article.sentences:
             self.rejected.append(
                 Rejected(source.shown, "no article text: only a headline, captions or boilerplate")
@@ -202,7 +205,7 @@ def ingest(corpus: Corpus, config: Config) -> Corpus:
     run.refuse_shared_ids()
     return dataclasses.replace(
         corpus,
-        articles=tuple(run.articles),
+        articles=tuple(account_names(run.articles)),
         rejected=tuple(run.rejected),
         source_root=config.seeds_dir.name,
         files=tuple(run.shown(p) for p in files),

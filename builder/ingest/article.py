@@ -8,6 +8,7 @@ import re
 
 from builder.dates import date_line
 from builder.ingest.document import Document, Source
+from builder.ingest.metadata import web_address
 from builder.ingest.normalize import comparison_key
 from builder.ingest.sentences import SentenceSplitter
 from builder.ingest.structure import find_structure
@@ -49,7 +50,7 @@ def build_article(
     meta = document.meta
     # Metadata given with the file wins over what its opening lines say.
     if structure.source and not meta.url:
-        meta = dataclasses.replace(meta, url=structure.source.text.strip())
+        meta = dataclasses.replace(meta, url=web_address(structure.source.text))
     if structure.date and not meta.published:
         meta = dataclasses.replace(meta, published=date_line(structure.date.text))
     if document.meta.title:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from builder.ingest.metadata import YamlError, load_yaml_mapping
 from builder.model import EventRule, Metadata, Outlet, Problem, Rejected
+from builder.vocabulary import OUTLET_DOMAINS
 
 NAME = "corpus.yml"
 """The corpus file, at the top of the corpus folder."""
@@ -110,4 +111,13 @@ def resolve_outlet(meta: Metadata, file_name: str, outlets: tuple[Outlet, ...]) 
     for outlet in outlets:
         if any(fnmatch.fnmatchcase(file_name, pattern) for pattern in outlet.files):
             return dataclasses.replace(meta, outlet=outlet.name)
-    return dataclasses.replace(meta, outlet=host) if host else meta
+    return dataclasses.replace(meta, outlet=known_outlet(host) or host) if host else meta
+
+
+def known_outlet(host: str) -> str | None:
+    """The outlet a web host belongs to, when the vocabulary knows it (`uk.eonline.com`: E! Online)."""
+    parts = host.split(".")
+    for first in range(len(parts) - 1):
+        if name := OUTLET_DOMAINS.get(".".join(parts[first:])):
+            return name
+    return None

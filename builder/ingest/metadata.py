@@ -14,6 +14,19 @@ from builder.model import Metadata, Problem
 
 WEB_ADDRESS = re.compile(r"https?://\S+")
 """An http(s) address, checked whole: a `url` field, or a first line that is only an address."""
+SPACED_ADDRESS = re.compile(r"https?\s?:\s?/\s?/\s?[\w-]+(?:\s?\.\s?[\w-]+)+(?:\s?/[^\n]*)?")
+"""An address a tokeniser spaced out (`http: / / www. example. com / a - b`), as some corpora ship it."""
+
+
+def web_address(line: str) -> str | None:
+    """The address a source line gives, spaces a tokeniser put in taken out; None if it is not one."""
+    line = line.strip()
+    if WEB_ADDRESS.fullmatch(line):
+        return line
+    if SPACED_ADDRESS.fullmatch(line):
+        return "".join(line.split())
+    return None
+
 
 FIELDS = ("outlet", "url", "published", "retrieved", "authors", "language", "license", "title", "event")
 """Metadata keys Parallax understands, in any format."""

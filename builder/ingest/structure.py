@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from builder.dates import date_line
 from builder.ingest.boilerplate import is_boilerplate, is_credit_line, trailing_start
-from builder.ingest.metadata import WEB_ADDRESS
+from builder.ingest.metadata import web_address
 from builder.model import Span
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -138,7 +138,7 @@ def _units(text: str, begin: int) -> list[tuple[int, int]]:
 
 def _opening_line(previous: str, line: str) -> bool:
     """Tell whether either line is a source address or a date stamp: each stands alone at the top."""
-    return WEB_ADDRESS.fullmatch(previous) is not None or bool(date_line(previous) or date_line(line))
+    return web_address(previous) is not None or bool(date_line(previous) or date_line(line))
 
 
 def _dangles(line: str) -> bool:
@@ -198,7 +198,7 @@ def find_structure(text: str, begin: int = 0) -> Structure:
     opening = 0  # where the headline may stand: after a source line and a date line
     for position, (start, end, heading) in enumerate(units):
         unit = text[start:end]
-        if position == 0 and WEB_ADDRESS.fullmatch(unit.strip()):
+        if position == 0 and web_address(unit):
             source, opening = Span("source", unit, start, end), 1
         elif date is None and not body and position < tail and date_line(unit):
             date = Span("date", unit, start, end)

@@ -1,25 +1,51 @@
-"""The facts table as the event page shows it: a readable label per row, each cell linked to its row."""
+"""The facts table as the event page shows it: grouped by kind, each fact's values with the accounts that
+state them, conflicts first, agreement folded, every value linked to its row and its sentence."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from builder.compare.lexicon import terms_of
-from builder.model import Article, Event, Fact
+from builder.facts.table import COUNT_KINDS
+from builder.ingest.normalize import comparison_key
+from builder.model import Article, Event, Fact, TableRow
+
+GROUPS = (
+    ("Casualties and counts", COUNT_KINDS),
+    ("When", frozenset({"date", "time", "duration"})),
+    ("Where", frozenset({"place", "distance"})),
+    ("Who", frozenset({"person", "organization"})),
+    ("Sources and what they said", frozenset({"source", "quote"})),
+)
+"""Sections of the facts, in reading order."""
+STATUS_ORDER = ("conflict", "differ", "only", "agree", "background")
+SHOWN_TEXTS = 3
+"""Wordings shown for one value; the rest are counted."""
 
 
 @dataclass(frozen=True)
-class FactCell:
-    """One fact in a cell: the words as written, a note on the value, and where it comes from."""
+class Statement:
+    """One account's statement of a value: where it is, and the sentence it is in."""
 
-    text: str
-    note: str | None
+    account: str
     row: int | None
-    """The side-by-side row holding its sentence."""
+    """The overview row holding its sentence."""
     sentence: str
-    """The whole sentence, shown on hover and focus."""
     where: str
-    """`article id sN`, for the provenance tooltip."""
+    """`<account>, sentence N`, for provenance."""
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value of a fact and every account that states it so."""
+
+    texts: tuple[str, ...]
+    """The words as written, most used first."""
+    more: int
+    """Further wordings not shown."""
+    note: str | None
+    statements: tuple[Statement, ...]
 
 
 @dataclass(frozen=True)
@@ -27,48 +53,79 @@ class FactRow:
     label: str
     kind: str
     status: str
-    cells: tuple[tuple[FactCell, ...], ...]
-    """One per column, empty where the account does not state it."""
+    values: tuple[Value, ...]
+    silent: tuple[str, ...]
+    """Accounts that do not state it."""
     wording: tuple[tuple[str, int], ...] = ()
-    """How the accounts word it differently ("opposition → rebel"), each with its side-by-side row."""
+    """How the accounts word it differently ("opposition → rebel"), each with its row."""
+    quotes: tuple[FactRow, ...] = ()
+    """For a source: what it is quoted as saying."""
+
+
+@dataclass(frozen=True)
+class FactGroup:
+    title: str
+    open: tuple[FactRow, ...]
+    """Conflicts, differences and facts one account alone states."""
+    agreed: tuple[FactRow, ...]
+    """Facts every account that states them states alike: folded."""
 
 
 def _label(kind: str, facts: list[Fact]) -> str:
     value = dict(facts[0].value)
     if kind in ("person", "organization"):
         names = sorted({str(dict(f.value).get("name")) for f in facts}, key=lambda n: (-len(n), n))
-        return f"{kind}: {names[0]}"
+        return names[0]
     if kind == "place":
-        relation = value.get("relation")
-        return f"place: {f'{relation} with ' if relation else ''}{value.get('name')}"
+        return str(value.get("name"))
     if kind == "date":
         return f"date: {value.get('resolved') or value.get('expression')}"
     if kind == "time":
         return f"time: {value.get('time')}"
     if kind in ("quote", "source"):
         who = facts[0].attribution.who if facts[0].attribution else None
-        return f"{kind}: {who or value.get('source') or facts[0].text}"
+        return f"{who or value.get('source') or facts[0].text}"
     return kind
+
+
+def _figure(value: Mapping[str, object]) -> str | None:
+    low, high = value.get("min"), value.get("max")
+    if low is None and high is None:
+        return None
+    if high is None:
+        return f"{low} or more"
+    return f"{low}" if low == high else f"{low or 0} to {high}"
 
 
 def _note(fact: Fact) -> str | None:
     value = dict(fact.value)
-    if fact.kind in ("killed", "injured", "missing", "arrested", "displaced"):
-        low, high = value.get("min"), value.get("max")
-        figure = f"{low}" if low == high else f"{low or 0}–{high if high is not None else '…'}"
+    if fact.kind in COUNT_KINDS:
+        figure = _figure(value)
         who = value.get("who")
-        return f"{figure}{' ' + str(who) if who else ''}"
+        # Vague amounts read as written ("several"); a figure is added only when the words give one.
+        if figure and (value.get("max") is not None) and figure not in fact.text:
+            return f"{figure}{' ' + str(who) if who else ''}"
+        return str(who) if who else None
     if fact.kind in ("person", "organization"):
         role = value.get("role")
         return str(role) if role else None
+    if fact.kind == "place" and value.get("relation"):
+        return str(value["relation"])
     if fact.kind == "date":
         resolved = value.get("resolved")
         if resolved:
             return f"{resolved}{' (from the publication date)' if value.get('relative') else ''}"
         return "relative: no publication date to anchor it" if value.get("relative") else None
-    if fact.kind == "quote" and fact.attribution:
-        return f"{fact.attribution.who or ''}, {fact.attribution.cue or ''}".strip(", ")
     return None
+
+
+def _value_key(fact: Fact) -> str:
+    value = dict(fact.value)
+    if fact.kind in COUNT_KINDS:
+        return f"{value.get('min')}:{value.get('max')}:{value.get('who')}"
+    if fact.kind == "date":
+        return str(value.get("resolved") or comparison_key(fact.text))
+    return comparison_key(fact.text)
 
 
 def _wording(
@@ -92,32 +149,139 @@ def _wording(
     return tuple(found.items())
 
 
-def fact_rows(event: Event, articles: dict[str, Article]) -> list[FactRow]:
-    """Return the event's facts table with labels, notes and links into the side-by-side rows."""
-    row_of = event.sentence_rows()
-    columns = event.columns or event.article_ids
-    sentences = {aid: {s.id: s.text for s in articles[aid].sentences} for aid in columns}
-    views = []
-    for table_row in event.table:
-        cells_by_id = dict(table_row.cells)
-        stated = [event.facts[i] for ids in cells_by_id.values() for i in ids]
-        cells = []
-        for aid in columns:
-            cells.append(
-                tuple(
-                    FactCell(
-                        f.text,
-                        _note(f),
-                        row_of.get((aid, f.sentence)),
-                        " ".join(sentences[aid].get(f.sentence, "").split()),
-                        f"{aid} {f.sentence}",
-                    )
-                    for f in (event.facts[i] for i in cells_by_id.get(aid, ()))
+class _Rows:
+    """Turns the event's table rows into fact rows, with what it needs to name accounts and sentences."""
+
+    def __init__(self, event: Event, articles: dict[str, Article]) -> None:
+        self.event = event
+        self.row_of = event.sentence_rows()
+        self.columns = event.columns or event.article_ids
+        self.articles = articles
+        self.sentences = {aid: {s.id: s.text for s in articles[aid].sentences} for aid in self.columns}
+
+    def statement(self, fact: Fact) -> Statement:
+        sentence = " ".join(self.sentences[fact.article].get(fact.sentence, "").split())
+        row = self.row_of.get((fact.article, fact.sentence))
+        label = self.articles[fact.article].label
+        return Statement(label, row, sentence, f"{label}, sentence {fact.sentence.removeprefix('s')}")
+
+    def row(self, table_row: TableRow) -> FactRow:
+        stated = [self.event.facts[i] for _aid, ids in table_row.cells for i in ids]
+        by_value: dict[str, list[Fact]] = {}
+        for fact in stated:
+            by_value.setdefault(_value_key(fact), []).append(fact)
+        values = []
+        for facts in sorted(by_value.values(), key=lambda fs: -len({f.article for f in fs})):
+            texts: dict[str, int] = {}
+            for fact in facts:
+                texts[" ".join(fact.text.split())] = texts.get(" ".join(fact.text.split()), 0) + 1
+            ordered = sorted(texts, key=lambda t: -texts[t])
+            once = {f.article: f for f in reversed(facts)}  # each account once, at its first statement
+            values.append(
+                Value(
+                    tuple(ordered[:SHOWN_TEXTS]),
+                    max(0, len(ordered) - SHOWN_TEXTS),
+                    _note(facts[0]),
+                    tuple(self.statement(once[aid]) for aid in self.columns if aid in once),
                 )
             )
+        stating = {aid for aid, ids in table_row.cells if ids}
+        silent = tuple(self.articles[aid].label for aid in self.columns if aid not in stating)
         # Named only where one party or statement is told in other words; a count's words are its figure.
         named = table_row.status == "differ" and table_row.kind in ("source", "quote")
-        wording = _wording(event, stated, row_of) if named else ()
-        label = _label(table_row.kind, stated)
-        views.append(FactRow(label, table_row.kind, table_row.status, tuple(cells), wording))
-    return views
+        wording = _wording(self.event, stated, self.row_of) if named else ()
+        return FactRow(
+            _label(table_row.kind, stated), table_row.kind, table_row.status, tuple(values), silent, wording
+        )
+
+
+def _with_quotes(rows: list[tuple[TableRow, FactRow]], event: Event) -> list[FactRow]:
+    """Put each quote inside the source row whose fact stands in the same sentence; the rest stay rows."""
+    home: dict[tuple[str, str], int] = {}
+    for n, (table_row, _view) in enumerate(rows):
+        if table_row.kind == "source":
+            for _aid, ids in table_row.cells:
+                for i in ids:
+                    home.setdefault((event.facts[i].article, event.facts[i].sentence), n)
+    inside: dict[int, list[FactRow]] = {}
+    alone: list[FactRow | None] = [view for _row, view in rows]
+    for n, (table_row, view) in enumerate(rows):
+        if table_row.kind != "quote":
+            continue
+        places = [
+            home.get((event.facts[i].article, event.facts[i].sentence))
+            for _a, ids in table_row.cells
+            for i in ids
+        ]
+        owner = next((p for p in places if p is not None), None)
+        if owner is not None:
+            inside.setdefault(owner, []).append(view)
+            alone[n] = None
+    out = []
+    for n, kept in enumerate(alone):
+        if kept is None:
+            continue
+        quotes = tuple(inside.get(n, ()))
+        if quotes:
+            kept = FactRow(kept.label, kept.kind, kept.status, kept.values, kept.silent, kept.wording, quotes)
+        out.append(kept)
+    return out
+
+
+def fact_groups(event: Event, articles: dict[str, Article], background: bool = False) -> list[FactGroup]:
+    """The event's facts by section, or (with `background`) the facts of earlier or other events."""
+    make = _Rows(event, articles)
+    groups = []
+    for title, kinds in GROUPS:
+        chosen = [
+            (r, make.row(r))
+            for r in event.table
+            if r.kind in kinds and (r.status == "background") == background
+        ]
+        if not chosen:
+            continue
+        views = _with_quotes(chosen, event)
+        views.sort(
+            key=lambda v: STATUS_ORDER.index(v.status) if v.status in STATUS_ORDER else len(STATUS_ORDER)
+        )
+        groups.append(
+            FactGroup(
+                title,
+                tuple(v for v in views if v.status != "agree"),
+                tuple(v for v in views if v.status == "agree"),
+            )
+        )
+    return groups
+
+
+def own_facts(event: Event, articles: dict[str, Article]) -> dict[str, tuple[str, ...]]:
+    """For each account, the labels of the facts only it states (counts, places and sources first)."""
+    if len(event.article_ids) < 2:
+        return {}
+    make = _Rows(event, articles)
+    found: dict[str, list[str]] = {}
+    for table_row in event.table:
+        stating = [aid for aid, ids in table_row.cells if ids]
+        if table_row.status == "only" and len(stating) == 1 and table_row.kind != "quote":
+            found.setdefault(stating[0], []).append(make.row(table_row).label)
+    return {aid: tuple(labels[:4]) for aid, labels in found.items()}
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a search entry says of an event besides its title: the places and parties most accounts name."""
+
+    places: tuple[str, ...]
+    people: tuple[str, ...]
+
+
+def summary(event: Event, articles: dict[str, Article], most: int = 6) -> Summary:
+    """The places and the people and organisations the most accounts of the event name."""
+    make = _Rows(event, articles)
+    ranked = sorted(
+        (r for r in event.table if r.status != "background"),
+        key=lambda r: -sum(1 for _aid, ids in r.cells if ids),
+    )
+    places = [make.row(r).label for r in ranked if r.kind == "place"]
+    people = [make.row(r).label for r in ranked if r.kind in ("person", "organization")]
+    return Summary(tuple(dict.fromkeys(places))[:most], tuple(dict.fromkeys(people))[:most])

@@ -11,11 +11,12 @@ from builder.compare.lexicon import Preference, corpus_lexicon, preferences
 from builder.dates import date_line
 from builder.events.describe import slugify
 from builder.model import Article, Corpus, Event, Sentence, Span
-from builder.render.facts import fact_rows
+from builder.render.facts import fact_groups, own_facts, summary
 from builder.render.linked_data import article_document, event_document, script
 from builder.render.markup import one_line, visible, yaml_title
 from builder.render.notes import note_views
-from builder.render.rows import row_views
+from builder.render.overview import overview
+from builder.render.rows import pair_view
 
 EVENT_LIST_MARKER = "<!-- parallax:events -->"
 TEXT_SOURCES = {
@@ -153,24 +154,31 @@ def render_pages(corpus: Corpus, home_intro: str, site_url: str | None = None) -
     base = f"{site_url}/" if site_url else "../../"
     event_of: dict[str, list[Event]] = {}
     for event in corpus.events:
-        members = [by_id[i] for i in event.article_ids]
-        views = {a.id: paragraph_views(a) for a in members}
+        members = [by_id[i] for i in event.columns or event.article_ids]
         related = [e for e in corpus.events if e.topic == event.topic and e.id != event.id]
+        pairs = [pair_view(event, p, by_id) for p in event.pairs]
         pages[f"events/{event.slug}.md"] = env.get_template("event.md.j2").render(
             title=event.title,
             event=event,
             articles=members,
             labels={a.id: a.label for a in members},
             related=related,
-            views=views,
-            rows=row_views(event, by_id),
-            facts=fact_rows(event, by_id),
+            overview=overview(event, by_id, own_facts(event, by_id)),
+            summary=summary(event, by_id),
+            facts=fact_groups(event, by_id),
+            background=fact_groups(event, by_id, background=True),
             notes=note_views([(event, n) for n in event.notes], by_id, page=None, root="../../"),
             linked_data=script(event_document(event, members, base)),
-            columns=event.columns or event.article_ids,
+            pair=pairs[0] if pairs else None,
+            pairs=pairs,
+            pair_keys=[p.key for p in pairs],
+            anchor="",
             root="../../",
-            in_columns=True,
         )
+        for view in pairs:
+            pages[f"events/{event.slug}/pairs/{view.key}.html"] = env.get_template("pair.html.j2").render(
+                event=event, pair=view, anchor="../", root="../../../"
+            )
         for aid in event.article_ids:
             event_of.setdefault(aid, []).append(event)
     outlets = outlet_views(corpus)

@@ -1,13 +1,26 @@
-"""The aligned rows of an event as a page shows them: each cell's sentences cut into marked stretches."""
+"""Two accounts side by side as a page shows them: each cell's sentences cut into marked stretches, and the
+named differences of each row ("opposition → rebel", "12 → 15") written out beside it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from builder.model import Article, Event, Sentence
+from builder.compare.lexicon import terms_of
+from builder.model import Article, Difference, Event, Pair, Sentence
 
-SHOWN = ("number", "wording", "dropped", "added", "spelling")
-"""Kinds marked in the text, strongest first; typography is no difference to a reader and is not marked."""
+MARKED = ("number", "wording", "spelling", "only")
+"""Kinds marked in the text, strongest first. `only`: words one of the two has and the other lacks (an
+`added` or `dropped` difference, shown the same on either side, so a pair reads the same either way round);
+typography is no difference to a reader and is not marked."""
+NAMED = ("number", "wording", "spelling")
+"""Kinds named in words beside the row."""
+NAMED_WORDS = 4
+"""A side longer than this is a rewording, marked in the text but not named as a swap of terms."""
+KINDS = {
+    "number": "number: a figure that differs",
+    "wording": "wording: one term used for another",
+    "spelling": "spelling: the same word spelt otherwise",
+}
 
 
 @dataclass(frozen=True)
@@ -23,20 +36,42 @@ class SentenceView:
 
 
 @dataclass(frozen=True)
-class RowView:
-    number: int
+class Named:
+    """A named difference of a row: what the left account says, what the right one says instead."""
+
     kind: str
-    holds: str | None
-    """For an `added` row: `quote`, `attribution` or `background`."""
-    cells: tuple[tuple[Article, tuple[SentenceView, ...]] | None, ...]
-    """One per column; None where the account lacks the row."""
+    words: str
+    """`opposition → rebel`."""
+    meaning: str
+    """The kind spelt out, shown on focus."""
+
+
+@dataclass(frozen=True)
+class PairRow:
+    number: int
+    cells: tuple[tuple[SentenceView, ...], tuple[SentenceView, ...]]
+    """Left and right sentences; empty where the account lacks the row."""
+    named: tuple[Named, ...]
     differs: bool
 
 
-def _stretches(sentence: Sentence, marks: list[tuple[int, int, str]]) -> tuple[Stretch, ...]:
+@dataclass(frozen=True)
+class PairView:
+    """One pair of accounts compared."""
+
+    left: Article
+    right: Article
+    key: str
+    """`left-slug~right-slug`: the pair's name in URLs."""
+    rows: tuple[PairRow, ...]
+    shared: int
+    apart: int
+
+
+def stretches(sentence: Sentence, marks: list[tuple[int, int, str]]) -> tuple[Stretch, ...]:
     """Cut a sentence at the marked stretches (file offsets); where marks overlap the strongest wins."""
     kinds: list[str | None] = [None] * len(sentence.text)
-    for start, end, kind in sorted(marks, key=lambda m: -SHOWN.index(m[2])):
+    for start, end, kind in sorted(marks, key=lambda m: -MARKED.index(m[2])):
         for offset in range(max(start, sentence.start), min(end, sentence.end)):
             kinds[offset - sentence.start] = kind
     out: list[Stretch] = []
@@ -49,33 +84,49 @@ def _stretches(sentence: Sentence, marks: list[tuple[int, int, str]]) -> tuple[S
     return tuple(out)
 
 
-def row_views(event: Event, articles: dict[str, Article]) -> list[RowView]:
-    """Return the event's rows with each account's sentences marked where they differ."""
-    marks: dict[tuple[int, str], list[tuple[int, int, str]]] = {}
-    for difference in event.differences:
-        if difference.kind not in SHOWN:
-            continue
-        for side in (difference.a, difference.b):
-            if side is not None:
-                marks.setdefault((difference.row, side.article), []).append(
-                    (side.start, side.end, difference.kind)
-                )
-    holds = dict(event.added)
-    views = []
-    for row in event.rows:
-        cells_by_id = dict(row.cells)
-        cells: list[tuple[Article, tuple[SentenceView, ...]] | None] = []
-        for article_id in event.columns:
-            if article_id not in cells_by_id:
-                cells.append(None)
+def _named(differences: list[Difference]) -> tuple[Named, ...]:
+    found: dict[str, Named] = {}
+    for d in differences:
+        if d.kind in NAMED and d.a and d.b:
+            a, b = terms_of(d.a.text, d.b.text) if d.kind == "wording" else (d.a.text, d.b.text)
+            if max(len(a.split()), len(b.split())) > NAMED_WORDS:
                 continue
-            article = articles[article_id]
-            by_id = {s.id: s for s in article.sentences}
-            found = marks.get((row.number, article_id), [])
-            sentences = tuple(
-                SentenceView(by_id[i], _stretches(by_id[i], found)) for i in cells_by_id[article_id]
+            words = f"{' '.join(a.split())} → {' '.join(b.split())}"
+            found.setdefault(words, Named(d.kind, words, KINDS[d.kind]))
+    return tuple(found.values())
+
+
+def pair_view(event: Event, pair: Pair, articles: dict[str, Article]) -> PairView:
+    """The rows either account of the pair has, each side marked where the two differ."""
+    left, right = articles[pair.left], articles[pair.right]
+    marks: dict[tuple[int, str], list[tuple[int, int, str]]] = {}
+    in_row: dict[int, list[Difference]] = {}
+    for d in pair.differences:
+        in_row.setdefault(d.row, []).append(d)
+        kind = "only" if d.kind in ("added", "dropped") else d.kind
+        if kind not in MARKED:
+            continue
+        for side in (d.a, d.b):
+            if side is not None:
+                marks.setdefault((d.row, side.article), []).append((side.start, side.end, kind))
+    sentences = {a.id: {s.id: s for s in a.sentences} for a in (left, right)}
+    rows = []
+    for row in event.rows:
+        cells = dict(row.cells)
+        if pair.left not in cells and pair.right not in cells:
+            continue
+        sides = tuple(
+            tuple(
+                SentenceView(
+                    sentences[aid][i], stretches(sentences[aid][i], marks.get((row.number, aid), []))
+                )
+                for i in cells.get(aid, ())
             )
-            cells.append((article, sentences))
-        differs = row.kind != "identical" or (row.number, event.columns[0]) in marks
-        views.append(RowView(row.number, row.kind, holds.get(row.number), tuple(cells), differs))
-    return views
+            for aid in (pair.left, pair.right)
+        )
+        named = _named(in_row.get(row.number, []))
+        differs = not (sides[0] and sides[1]) or any(
+            d.kind != "typography" for d in in_row.get(row.number, [])
+        )
+        rows.append(PairRow(row.number, (sides[0], sides[1]), named, differs))
+    return PairView(left, right, f"{left.slug}~{right.slug}", tuple(rows), pair.shared, pair.apart)

@@ -42,3 +42,5 @@ TITLES = words("titles")
 """Words before a person's name that give a role and are not part of it."""
 AGENCIES = spellings("agencies")
 """News agencies: comparison name -> spellings."""
+OUTLET_DOMAINS = {str(k): str(v) for k, v in table("outlets").items()}
+"""Web domains of news outlets -> their names."""
