@@ -316,3 +316,14 @@ def test_event_page_names_the_wording_of_one_source_and_keeps_background_apart(s
     assert re.search(r'<a class="px-wording" href="#r\d+"[^>]*>opposition → rebel</a>', facts)
     # Dates of earlier events sit in the Background table only.
     assert "<q>in 2019</q>" in background.split("Side by side")[0] and "<q>in 2019</q>" not in facts
+
+
+def test_a_twenty_account_event_page_stays_light(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    pipeline.build(site_config(Path(__file__).parent / "fixtures" / "events" / "twenty", site))
+    [page] = (site / "events").glob("*/index.html")
+    html = page.read_text(encoding="utf-8")
+    assert len(html.encode()) < 600_000
+    assert html.count('class="px-card"') == 20
+    # Each pair of accounts has a page of its own, for readers without script.
+    assert len(list(page.parent.glob("pairs/*.html"))) == 190

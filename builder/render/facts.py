@@ -283,5 +283,11 @@ def summary(event: Event, articles: dict[str, Article], most: int = 6) -> Summar
         key=lambda r: -sum(1 for _aid, ids in r.cells if ids),
     )
     places = [make.row(r).label for r in ranked if r.kind == "place"]
-    people = [make.row(r).label for r in ranked if r.kind in ("person", "organization")]
+    people = []
+    for r in ranked:
+        if r.kind in ("person", "organization"):
+            # Every way the accounts write the name, so a search for "HTS" finds "Hayat Tahrir al-Sham".
+            names = {str(dict(event.facts[i].value).get("name")) for _aid, ids in r.cells for i in ids}
+            first, *others = sorted(names, key=lambda n: (-len(n), n))
+            people.append(f"{first} ({', '.join(others[:3])})" if others else first)
     return Summary(tuple(dict.fromkeys(places))[:most], tuple(dict.fromkeys(people))[:most])

@@ -58,7 +58,7 @@ class Overview:
 
 @dataclass(frozen=True)
 class Picture:
-    """Coverage: accounts down, rows across (most-carried first), a filled cell where an account has the row."""
+    """Coverage: accounts down, rows across (most-carried first), a cell filled where an account has it."""
 
     width: int
     height: int

@@ -169,6 +169,8 @@ def render_pages(corpus: Corpus, home_intro: str, site_url: str | None = None) -
             background=fact_groups(event, by_id, background=True),
             notes=note_views([(event, n) for n in event.notes], by_id, page=None, root="../../"),
             linked_data=script(event_document(event, members, base)),
+            texts=[(a, paragraph_views(a)) for a in members] if not event.rows else [],
+            in_columns=True,
             pair=pairs[0] if pairs else None,
             pairs=pairs,
             pair_keys=[p.key for p in pairs],

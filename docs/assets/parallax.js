@@ -121,3 +121,20 @@ document.addEventListener("change", (event) => {
   window.addEventListener("hashchange", follow);
   follow();
 })();
+
+// A link to a row lands on it with its other wordings unfolded: the words a note or a fact points at show.
+function unfoldTarget() {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id && document.getElementById(id);
+  if (!target) return;
+  for (let node = target; node; node = node.parentElement) {
+    if (node instanceof HTMLDetailsElement) node.open = true;
+  }
+  const folded = target.querySelector(":scope > details");
+  if (folded) folded.open = true;
+}
+window.addEventListener("hashchange", unfoldTarget);
+unfoldTarget();
+
+// The theme's search dialog has no name; screen readers announce it as "dialog" alone.
+document.querySelector(".md-search")?.setAttribute("aria-label", "Search the site");
