@@ -102,6 +102,24 @@ def measure_ingest(count: int, tmp: Path, rows: list[tuple[str, int, str]]) -> N
     rows.append(("events found/expected", count, f"{len(grouped.events)}/{-(-count // 3)}"))
 
 
+def measure_page(
+    tmp: Path, rows: list[tuple[str, int, str]], accounts: int = 20, sentences: int = 40
+) -> None:
+    """Build one event of `accounts` rewrites of `sentences` sentences; its page must stay under 600 kB."""
+    seeds = tmp / "page"
+    make_corpus(seeds, accounts, per_event=accounts, sentences=sentences)
+    site = tmp / "page-site"
+    config = Config(seeds_dir=seeds, site_dir=site, docs_dir=ROOT / "docs", mkdocs_file=ROOT / "mkdocs.yml")
+    timed(rows, f"site, one event of {accounts}x{sentences}", accounts, lambda: pipeline.build(config))
+    [page] = (site / "events").glob("*/index.html")
+    size = page.stat().st_size
+    met = "met" if size < 600_000 else "NOT met"
+    rows.append((f"event page HTML (< 600 kB: {met})", accounts, f"{size / 1000:.0f} kB"))
+    pairs = list(page.parent.glob("pairs/*.html"))
+    rows.append(("pair pages, largest", accounts, f"{max(p.stat().st_size for p in pairs) / 1000:.0f} kB"))
+    rows.append(("pair pages, all", accounts, f"{sum(p.stat().st_size for p in pairs) / 1e6:.1f} MB"))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="100,1000", help="corpus sizes, comma-separated")
@@ -118,6 +136,7 @@ def main() -> int:
         if not args.no_compare:
             measure_event(Path(tmp) / "event", make_corpus, rows)
             measure_collatex(Path(tmp) / "collatex", make_corpus, rows)
+        measure_page(Path(tmp), rows)
         if args.ingest:
             measure_ingest(args.ingest, Path(tmp), rows)
     print(f"| {'measure':<30} | {'articles':>8} | {'value':>10} |")

@@ -50,7 +50,7 @@ def test_search_finds_the_event_and_shows_both_sources(page: Page, seeds_url: st
     page.wait_for_url("**/events/**")
     cards = page.locator(".px-card")
     assert cards.count() == 2
-    names = cards.locator(".px-card__name").all_inner_texts()
+    names = cards.locator(".px-card__name").all_text_contents()
     assert names == ["“Civilians killed after US-led…”", "“A US-led coalition raid…”"]
     assert SEED_000 not in page.locator("article").inner_text()  # file ids only on article pages
     pair = page.locator(".px-pair")
@@ -194,7 +194,8 @@ def test_facts_cells_land_on_their_sentence_and_show_it_on_focus(page: Page, see
     _open_event(page, seeds_url)
     for details in page.locator("details.px-agreed").all():
         details.locator("summary").click()
-    links = page.locator(".px-factgroup .px-fact__by a")
+    # The first account of each value carries the sentence; every account links to its row.
+    links = page.locator(".px-factgroup .px-fact__by:has(.px-fact__sentence) a")
     assert links.count() > 20
     for n in (0, links.count() // 2, links.count() - 1):
         link = links.nth(n)

@@ -71,7 +71,7 @@ def test_overview_reads_at_every_width(
     n = ACCOUNTS[corpus]
     cards = page.locator(".px-card")
     assert cards.count() == n
-    names = cards.locator(".px-card__name").all_inner_texts()
+    names = cards.locator(".px-card__name").all_text_contents()
     assert len(set(names)) == n, "every account has a name of its own"
     text = page.locator("article").inner_text()
     assert not any(c.startswith(("13_", "37_", "000_", "001_")) for c in text.split()), "no file ids on show"

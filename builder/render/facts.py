@@ -10,6 +10,7 @@ from builder.compare.lexicon import terms_of
 from builder.facts.table import COUNT_KINDS
 from builder.ingest.normalize import comparison_key
 from builder.model import Article, Event, Fact, TableRow
+from builder.vocabulary import STOPWORDS
 
 GROUPS = (
     ("Casualties and counts", COUNT_KINDS),
@@ -163,7 +164,9 @@ class _Rows:
         sentence = " ".join(self.sentences[fact.article].get(fact.sentence, "").split())
         row = self.row_of.get((fact.article, fact.sentence))
         label = self.articles[fact.article].label
-        return Statement(label, row, sentence, f"{label}, sentence {fact.sentence.removeprefix('s')}")
+        # Words that are most of their sentence (a quote, mostly) need no tooltip to repeat them.
+        shown = sentence if len(fact.text) < len(sentence) / 2 else ""
+        return Statement(label, row, shown, f"{label}, sentence {fact.sentence.removeprefix('s')}")
 
     def row(self, table_row: TableRow) -> FactRow:
         stated = [self.event.facts[i] for _aid, ids in table_row.cells for i in ids]
@@ -263,7 +266,11 @@ def own_facts(event: Event, articles: dict[str, Article]) -> dict[str, tuple[str
     for table_row in event.table:
         stating = [aid for aid, ids in table_row.cells if ids]
         if table_row.status == "only" and len(stating) == 1 and table_row.kind != "quote":
-            found.setdefault(stating[0], []).append(make.row(table_row).label)
+            label = make.row(table_row).label
+            # A lone lower-case or function word ("those", "Both") is a misread name, not news.
+            named = label[:1].isupper() or table_row.kind not in ("person", "organization")
+            if named and label.casefold() not in STOPWORDS:
+                found.setdefault(stating[0], []).append(label)
     return {aid: tuple(labels[:4]) for aid, labels in found.items()}
 
 

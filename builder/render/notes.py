@@ -17,6 +17,12 @@ KIND_LABELS = {
 }
 
 
+TITLE_CHARS = 120
+"""Evidence words shown on hover, cut: the link lands on the whole sentence."""
+PER_KIND = 10
+"""Notes of one kind an event page lists; the rest are on the article pages of the accounts they name."""
+
+
 @dataclass(frozen=True)
 class EvidenceLink:
     href: str
@@ -58,6 +64,7 @@ def evidence_link(
     article = articles[article_id]
     label = f"{article.label} {part.replace('-', ' ')}"
     title = " ".join(_words(article, part).split())
+    title = title if len(title) <= TITLE_CHARS else f"{title[: TITLE_CHARS - 1]}…"
     if page is not None and page.id == article_id:
         return EvidenceLink(f"#{part}", label, title)
     row = rows.get((article_id, part)) if page is None else None
@@ -78,3 +85,16 @@ def note_views(
         links = tuple(evidence_link(r, articles, rows.get(event.id, {}), page, root) for r in note.evidence)
         views.append(NoteView(note.kind, KIND_LABELS.get(note.kind, note.kind), note.message, links))
     return views
+
+
+def first_of_each_kind(
+    views: list[NoteView], most: int = PER_KIND
+) -> tuple[list[NoteView], list[tuple[str, int]]]:
+    """The first `most` notes of each kind, and (kind label, how many more) for kinds with more."""
+    seen: dict[str, int] = {}
+    shown = []
+    for view in views:
+        seen[view.label] = seen.get(view.label, 0) + 1
+        if seen[view.label] <= most:
+            shown.append(view)
+    return shown, [(label, n - most) for label, n in seen.items() if n > most]

@@ -64,14 +64,19 @@ class Picture:
     height: int
     label_width: int
     cell: int
+    """Width of a cell: wider when there are fewer rows, so the picture keeps about one width."""
+    line: int
+    """Height of an account's line; its cells are a little less."""
     columns: tuple[tuple[int, int, int, tuple[int, ...]], ...]
     """(x, row number, accounts carrying it, the y of each)."""
     labels: tuple[tuple[int, str], ...]
     """(y, account label), cut to `LABEL_CHARS`."""
 
 
-CELL = 8
-"""Side of one cell of the coverage picture, in its own units (it scales to the page's width)."""
+WIDTH = 900
+"""Width the coverage picture aims at, in its own units (about a pixel each on a desktop)."""
+LINE = 12
+"""Height of one account's line in the picture."""
 LABEL_CHARS = 26
 """Account labels in the picture are cut to this many characters; the cards name them in full."""
 
@@ -81,18 +86,20 @@ def _text(article: Article, ids: tuple[str, ...], sentences: dict[str, Sentence]
 
 
 def _picture(rows: list[CoverageRow], members: list[Article]) -> Picture:
-    label_width = 5 * LABEL_CHARS
-    line = CELL + 3
-    y_of = {a.id: n * line for n, a in enumerate(members)}
+    label_width = 6 * LABEL_CHARS
+    cell = max(3, min(16, (WIDTH - label_width) // max(1, len(rows))))
+    y_of = {a.id: n * LINE for n, a in enumerate(members)}
     columns = tuple(
-        (label_width + x * CELL, row.number, len(row.accounts), tuple(y_of[a.id] for a in row.accounts))
+        (label_width + x * cell, row.number, len(row.accounts), tuple(y_of[a.id] for a in row.accounts))
         for x, row in enumerate(rows)
     )
     labels = tuple(
         (y_of[a.id], a.label if len(a.label) <= LABEL_CHARS else f"{a.label[: LABEL_CHARS - 1]}…")
         for a in members
     )
-    return Picture(label_width + len(rows) * CELL, len(members) * line, label_width, CELL, columns, labels)
+    return Picture(
+        label_width + len(rows) * cell, len(members) * LINE, label_width, cell, LINE, columns, labels
+    )
 
 
 def overview(event: Event, articles: dict[str, Article], own_facts: dict[str, tuple[str, ...]]) -> Overview:

@@ -14,7 +14,7 @@ from builder.model import Article, Corpus, Event, Sentence, Span
 from builder.render.facts import fact_groups, own_facts, summary
 from builder.render.linked_data import article_document, event_document, script
 from builder.render.markup import one_line, visible, yaml_title
-from builder.render.notes import note_views
+from builder.render.notes import first_of_each_kind, note_views
 from builder.render.overview import overview
 from builder.render.rows import pair_view
 
@@ -56,6 +56,9 @@ class OutletView:
     preferences: tuple[Preference, ...]
 
 
+INLINE_PAIR_ACCOUNTS = 8
+"""Events of more accounts than this load their first pair from its own page (with script), which keeps
+the event page light; without script, the list of pairs leads to each."""
 MAX_LEXICON = 500
 """Substitutions on the corpus lexicon page; the rest are in the export."""
 MAX_PLACES = 20
@@ -157,6 +160,9 @@ def render_pages(corpus: Corpus, home_intro: str, site_url: str | None = None) -
         members = [by_id[i] for i in event.columns or event.article_ids]
         related = [e for e in corpus.events if e.topic == event.topic and e.id != event.id]
         pairs = [pair_view(event, p, by_id) for p in event.pairs]
+        event_notes, more_notes = first_of_each_kind(
+            note_views([(event, n) for n in event.notes], by_id, page=None, root="../../")
+        )
         pages[f"events/{event.slug}.md"] = env.get_template("event.md.j2").render(
             title=event.title,
             event=event,
@@ -167,11 +173,13 @@ def render_pages(corpus: Corpus, home_intro: str, site_url: str | None = None) -
             summary=summary(event, by_id),
             facts=fact_groups(event, by_id),
             background=fact_groups(event, by_id, background=True),
-            notes=note_views([(event, n) for n in event.notes], by_id, page=None, root="../../"),
+            notes=event_notes,
+            more_notes=more_notes,
             linked_data=script(event_document(event, members, base)),
             texts=[(a, paragraph_views(a)) for a in members] if not event.rows else [],
             in_columns=True,
             pair=pairs[0] if pairs else None,
+            inline_pair_accounts=INLINE_PAIR_ACCOUNTS,
             pairs=pairs,
             pair_keys=[p.key for p in pairs],
             anchor="",

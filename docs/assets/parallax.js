@@ -119,7 +119,11 @@ document.addEventListener("change", (event) => {
     else location.hash = hash;
   });
   window.addEventListener("hashchange", follow);
-  follow();
+  if (chosen()) follow();
+  else if (view.hasAttribute("data-load")) {
+    const [a, b] = view.dataset.pair.split("~");
+    show([a, b]).catch((error) => { status.textContent = String(error.message || error); });
+  }
 })();
 
 // A link to a row lands on it with its other wordings unfolded: the words a note or a fact points at show.
