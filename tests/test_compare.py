@@ -223,3 +223,38 @@ def test_words_that_fill_the_same_slots_across_the_corpus_are_alike(tmp_path: Pa
     articles = ingest(Corpus(), Config(seeds_dir=folder, cache_dir=None)).articles
     alike = slot_similarity(articles, {"fire", "blaze", "store"})
     assert alike("fire", "blaze") > 0.8 > alike("fire", "store")
+
+
+PAIR_TEXT = (
+    "Storm floods Riverton\n\nA storm flooded the low streets of Riverton on Monday night, the fire service said."
+    " {toll} were taken to hospital after the river burst its banks near the old mill. {extra}"
+    "The mayor of Riverton, Ana Lopez, said the town had not seen such a flood in fifty years."
+)
+
+
+def test_every_two_accounts_are_compared_and_the_first_pair_differs_most(tmp_path: Path) -> None:
+    from builder.render.rows import pair_view
+
+    files: dict[str, str | bytes] = {
+        "a.txt": PAIR_TEXT.format(
+            toll="Twelve people", extra="Schools in Riverton will stay shut on Tuesday. "
+        ),
+        "b.txt": PAIR_TEXT.format(toll="Twelve people", extra=""),
+        "c.txt": PAIR_TEXT.format(toll="Fifteen people", extra=""),
+    }
+    corpus = analyse(Config(seeds_dir=write_corpus(tmp_path / "seeds", files), cache_dir=None))
+    [event] = corpus.events
+    assert event.columns[0] == "a"  # the most complete account is the base
+    assert {(p.left, p.right) for p in event.pairs} == {("a", "b"), ("a", "c"), ("b", "c")}
+    first = event.pairs[0]
+    assert (first.left, first.right) == ("a", "c"), "the base and the account whose figure differs"
+    # Two accounts neither of which is the base are compared with each other, not with the base.
+    [bc] = [p for p in event.pairs if (p.left, p.right) == ("b", "c")]
+    assert [d.kind for d in bc.differences if d.kind == "number"] == ["number"]
+    view = pair_view(event, bc, {a.id: a for a in corpus.articles})
+    named = [n.words for row in view.rows for n in row.named]
+    assert named == ["Twelve → Fifteen"]
+    # The base's words are shown as written: its marks name what differs, never strike it out.
+    kinds = {s.kind for row in view.rows for cell in row.cells for v in cell for s in v.stretches}
+    assert kinds <= {None, "number", "wording", "spelling", "only"}
+    assert view.apart == 0 and view.shared == len(view.rows)

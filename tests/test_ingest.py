@@ -303,3 +303,29 @@ def test_comparison_key_folds_typography_only() -> None:
         '"clearly," he said - at 12 a.m.'
     )
     assert comparison_key("militant") != comparison_key("terrorist")
+
+
+def test_accounts_are_named_as_readers_know_them(tmp_path: Path) -> None:
+    body = "The council met on Monday to discuss the new bridge over the river, officials said."
+    files: dict[str, str | bytes] = {
+        # A spaced-out source line, as ECB+ ships its texts: the web address names the outlet.
+        "a.txt": f"http: / / www. latimes. com / local / bridge - vote\nBridge vote delayed\n\n{body}",
+        "b.txt": f"https://uk.eonline.com/news/1\n\n{body}",
+        "c.txt": f"https://smalltown.example/news/2\n\n{body}",
+        "d.txt": f"Council delays vote on the bridge again\n\n{body}",
+        "e.txt": f"Council delays vote on the new bridge plan\n\n{body}",
+        "f.md": f"---\noutlet: Reuters\npublished: 2024-03-01\n---\n{body}",
+        "g.md": f"---\noutlet: Reuters\npublished: 2024-03-02\n---\n{body}",
+    }
+    corpus = ingest(Corpus(), Config(seeds_dir=write_corpus(tmp_path / "seeds", files), cache_dir=None))
+    names = {a.id: a.label for a in corpus.articles}
+    assert names["a"] == "Los Angeles Times" and corpus.articles[0].url == (
+        "http://www.latimes.com/local/bridge-vote"
+    )
+    assert names["b"] == "E! Online"  # a subdomain takes its parent's name
+    assert names["c"] == "smalltown.example"  # an unknown outlet is named by its domain
+    # Headline words, as many as tell two accounts apart.
+    assert names["d"] == "“Council delays vote on the bridge…”"
+    assert names["e"] == "“Council delays vote on the new…”"
+    # One outlet's two accounts: the date tells them apart.
+    assert names["f"] == "Reuters, 1 March 2024" and names["g"] == "Reuters, 2 March 2024"

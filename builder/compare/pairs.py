@@ -30,17 +30,20 @@ def _pair(rows: tuple[Row, ...], left: Article, right: Article) -> Pair:
     return Pair(left.id, right.id, tuple(found), shared, apart)
 
 
-def _distance(pair: Pair) -> tuple[float, str]:
-    """How far apart a pair's accounts are: rows only one has, and named differences, per row of either."""
+def _distance(pair: Pair) -> tuple[int, int, float, str]:
+    """How much a reader learns from a pair: figures that differ, then swapped terms, in the rows both
+    accounts tell, then the share of rows only one tells (two texts with nothing in common teach little)."""
+    numbers = sum(1 for d in pair.differences if d.kind == "number")
+    terms = sum(1 for d in pair.differences if d.kind in ("wording", "spelling"))
     told = pair.shared + pair.apart
-    named = sum(1 for d in pair.differences if d.kind not in ("typography",))
-    return ((pair.apart + min(named, pair.shared)) / told if told else 0.0, pair.right)
+    return (numbers, terms, pair.apart / told if told else 0.0, pair.right)
 
 
 def compare_pairs(rows: tuple[Row, ...], members: list[Article]) -> tuple[Pair, ...]:
     """Every pair of accounts (`members` in column order, the base first), the page's first pair first.
 
-    The first pair is the base account (the most complete) and the account that differs most from it.
+    The first pair is the base account (the most complete) and the account that differs most from it in
+    what both tell.
     """
     base, *others = members
     pairs = [_pair(rows, a, b) for a, b in itertools.combinations(members[:MAX_ACCOUNTS], 2)]

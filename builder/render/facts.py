@@ -10,6 +10,7 @@ from builder.compare.lexicon import terms_of
 from builder.facts.table import COUNT_KINDS
 from builder.ingest.normalize import comparison_key
 from builder.model import Article, Event, Fact, TableRow
+from builder.render.rows import NAMED_WORDS
 from builder.vocabulary import STOPWORDS
 
 GROUPS = (
@@ -145,6 +146,8 @@ def _wording(
         if inside:
             # "an opposition" / "a rebel": the terms, as the lexicon has them; one line per pair of terms
             a, b = terms_of(d.a.text, d.b.text)
+            if max(len(a.split()), len(b.split())) > NAMED_WORDS:
+                continue  # a rewritten clause: marked in its row, not named as a swap of terms
             if f"{b} → {a}" not in found:
                 found.setdefault(f"{a} → {b}", d.row)
     return tuple(found.items())
