@@ -227,7 +227,8 @@ def test_words_that_fill_the_same_slots_across_the_corpus_are_alike(tmp_path: Pa
 
 PAIR_TEXT = (
     "Storm floods Riverton\n\nA storm flooded the low streets of Riverton on Monday night,"
-    " the fire service said. {toll} were taken to hospital after the river burst its banks near the old mill. {extra}"
+    " the fire service said. {toll} were taken to hospital after the river burst its banks"
+    " near the old mill. {extra}"
     "The mayor of Riverton, Ana Lopez, said the town had not seen such a flood in fifty years."
 )
 

@@ -46,6 +46,7 @@ def _article(article: Article) -> dict[str, Any]:
         "size": article.size,
         "title": article.title,
         "title_source": article.title_source,
+        "label": article.label,
         "dateline": article.dateline.text if article.dateline else None,
         "byline": article.byline.text if article.byline else None,
         "captions": [{"text": c.text, "start": c.start, "end": c.end} for c in article.captions],
