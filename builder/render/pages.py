@@ -180,6 +180,7 @@ def render_pages(corpus: Corpus, home_intro: str, site_url: str | None = None) -
             in_columns=True,
             pair=pairs[0] if pairs else None,
             inline_pair_accounts=INLINE_PAIR_ACCOUNTS,
+            tooltips=len(members) <= INLINE_PAIR_ACCOUNTS,
             pairs=pairs,
             pair_keys=[p.key for p in pairs],
             anchor="",
