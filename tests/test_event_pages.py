@@ -222,3 +222,12 @@ def test_the_event_outranks_help_pages_for_its_names(
     # The entry is the event's summary, not its tables flattened.
     assert len(page.locator(".md-search-result__item").first.inner_text()) < 600
     page.context.close()
+
+
+def test_pair_headers_stay_in_view_while_scrolling(browser: Browser, sites: dict[str, str]) -> None:
+    page = _open(browser, sites["two"], 1280)
+    rows = page.locator(".px-pair .px-prow[data-row]")
+    rows.nth(rows.count() // 2).scroll_into_view_if_needed()
+    head = page.locator(".px-pair .px-prow--head").bounding_box()
+    assert head is not None and 0 <= head["y"] <= 80, "the account names stay at the top of the window"
+    page.context.close()

@@ -14,7 +14,9 @@ from builder.model import Metadata, Problem
 
 WEB_ADDRESS = re.compile(r"https?://\S+")
 """An http(s) address, checked whole: a `url` field, or a first line that is only an address."""
-SPACED_ADDRESS = re.compile(r"https?\s?:\s?/\s?/\s?[\w-]+(?:\s?\.\s?[\w-]+)+(?:\s?/[^\n]*)?")
+SPACED_ADDRESS = re.compile(
+    r"https?\s?:\s?/\s?/\s?\w+(?:\s?-\s?\w+)*(?:\s?\.\s?\w+(?:\s?-\s?\w+)*)+(?:\s?/[^\n]*)?"
+)
 """An address a tokeniser spaced out (`http: / / www. example. com / a - b`), as some corpora ship it."""
 
 
