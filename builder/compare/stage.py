@@ -21,12 +21,22 @@ def compare_event(event: Event, corpus_articles: dict[str, Article]) -> Event:
         return event
     columns, rows, added = align(members)
     by_id = {a.id: a for a in members}
+    pairs = compare_pairs(tuple(rows), [by_id[i] for i in columns])
+    # A row's reference is its earliest column, so its differences are those of the pair it leads.
+    compared: dict[tuple[str, str, int], list[Difference]] = {}
+    for pair in pairs:
+        for d in pair.differences:
+            compared.setdefault((pair.left, pair.right, d.row), []).append(d)
+    known = {(p.left, p.right) for p in pairs}
     found: list[Difference] = []
     for row in rows:
         if len(row.cells) < 2:
             continue
         (reference, reference_ids), *others = row.cells
         for other, other_ids in others:
+            if (reference, other) in known:
+                found.extend(compared.get((reference, other, row.number), []))
+                continue
             for kind, a, b in differences(by_id[reference], reference_ids, by_id[other], other_ids):
                 found.append(Difference(row.number, kind, a, b))
     shared = shared_sentences(rows, by_id)
@@ -40,7 +50,7 @@ def compare_event(event: Event, corpus_articles: dict[str, Article]) -> Event:
         rows=tuple(rows),
         differences=tuple(found),
         added=tuple(sorted(added.items())),
-        pairs=compare_pairs(tuple(rows), [by_id[i] for i in columns]),
+        pairs=pairs,
         framing=tuple(
             framing(
                 found, {r.number for r in rows if r.kind == "paraphrased"}, {a.id: a.text for a in members}
