@@ -8,7 +8,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from builder.accounting import account
 from builder.compare.lexicon import Preference, corpus_lexicon, preferences
-from builder.dates import date_line
+from builder.dates import date_line, reader_date
 from builder.events.describe import slugify
 from builder.model import Article, Corpus, Event, Sentence, Span
 from builder.render.facts import fact_groups, own_facts, summary
@@ -104,6 +104,7 @@ def environment() -> Environment:
     )
     env.filters["one_line"] = one_line
     env.filters["stamp_date"] = date_line
+    env.filters["reader_date"] = reader_date
     env.filters["yaml_title"] = yaml_title
     return env
 
