@@ -10,6 +10,7 @@ from pathlib import Path
 from builder import __version__, pipeline
 from builder.config import DEFAULT_MAX_FILE_BYTES, Config
 from builder.errors import BuilderError
+from builder.progress import Progress, plural
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -31,6 +32,7 @@ def _corpus_options(parser: argparse.ArgumentParser, *, seeds_required: bool = F
         help=f"reject input files larger than N bytes (default: {DEFAULT_MAX_FILE_BYTES})",
     )
     parser.add_argument("--strict", action="store_true", help="fail (exit 1) on any warning or rejected file")
+    parser.add_argument("--quiet", action="store_true", help="print only problems: no progress, no summary")
 
 
 _SITE_OPTIONS: list[tuple[str, type, object, str, str]] = [
@@ -104,14 +106,16 @@ def _config(args: argparse.Namespace) -> Config:
     ).validated()
 
 
-def _report(outcome: pipeline.Outcome) -> None:
+def _report(outcome: pipeline.Outcome, quiet: bool) -> None:
     for message in outcome.messages:
         print(message, file=sys.stderr)
     corpus = outcome.corpus
-    print(
-        f"{len(corpus.files)} files: {len(corpus.articles)} articles in {len(corpus.events)} events, "
-        f"{outcome.errors} rejected, {outcome.warnings} warnings"
-    )
+    if not quiet:
+        print(
+            f"{plural(len(corpus.files), 'file')}: {plural(len(corpus.articles), 'article')} in "
+            f"{plural(len(corpus.events), 'event')}, {outcome.errors:,} rejected, "
+            f"{plural(outcome.warnings, 'warning')}"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -119,17 +123,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
         config = _config(args)
+        quiet = args.quiet
+        # Progress goes to stderr, so that stdout carries the summary alone.
+        watcher = None if quiet else Progress(sys.stderr)
         if args.command == "build":
-            outcome = pipeline.build(config)
-            _report(outcome)
-            print(f"Site written to {config.site_dir}/")
+            outcome = pipeline.build(config, watcher)
+            _report(outcome, quiet)
+            if not quiet:
+                print(f"Site written to {config.site_dir}/")
         elif args.command == "export":
-            outcome = pipeline.export(config, args.out)
-            _report(outcome)
-            print(f"Corpus JSON written to {args.out}")
+            outcome = pipeline.export(config, args.out, watcher)
+            _report(outcome, quiet)
+            if not quiet:
+                print(f"Corpus JSON written to {args.out}")
         elif args.command == "check":
-            outcome = pipeline.check(config)
-            _report(outcome)
+            outcome = pipeline.check(config, watcher)
+            _report(outcome, quiet)
             return EXIT_ERROR if outcome.errors else EXIT_OK
         else:
             from builder.serve import serve

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from builder.compare import compare_events
 from builder.config import Config
@@ -20,6 +22,23 @@ from builder.render.site import publish_site
 from builder.screen import screen_articles
 
 Stage = Callable[[Corpus, Config], Corpus]
+
+
+class Watcher(Protocol):
+    """Told when each step of a run starts and ends: the CLI shows progress with it."""
+
+    def started(self, step: str, number: int, steps: int) -> None: ...
+
+    def finished(self, step: str, corpus: Corpus, seconds: float) -> None: ...
+
+
+class _Silent:
+    def started(self, step: str, number: int, steps: int) -> None:
+        pass
+
+    def finished(self, step: str, corpus: Corpus, seconds: float) -> None:
+        pass
+
 
 STAGES: list[tuple[str, Stage]] = [
     ("ingest", ingest),
@@ -54,11 +73,15 @@ def run_stage(stage: Stage, corpus: Corpus, config: Config) -> Corpus:
     return corpus
 
 
-def analyse(config: Config) -> Corpus:
-    """Run every analysis stage over the corpus folder."""
+def analyse(config: Config, watcher: Watcher | None = None, steps: int = len(STAGES)) -> Corpus:
+    """Run every analysis stage over the corpus folder, telling `watcher` as each starts and ends."""
+    watch = watcher or _Silent()
     corpus = Corpus()
-    for _name, stage in STAGES:
+    for number, (name, stage) in enumerate(STAGES, 1):
+        watch.started(name, number, steps)
+        start = time.perf_counter()
         corpus = run_stage(stage, corpus, config)
+        watch.finished(name, corpus, time.perf_counter() - start)
     return corpus
 
 
@@ -75,22 +98,27 @@ def assess(corpus: Corpus, config: Config) -> Outcome:
     return outcome
 
 
-def check(config: Config) -> Outcome:
+def check(config: Config, watcher: Watcher | None = None) -> Outcome:
     """Validate the corpus without building anything."""
-    return assess(analyse(config), config)
+    return assess(analyse(config, watcher), config)
 
 
-def export(config: Config, out: Path) -> Outcome:
+def export(config: Config, out: Path, watcher: Watcher | None = None) -> Outcome:
     """Analyse the corpus and write the corpus JSON only (no site)."""
-    corpus = analyse(config)
+    corpus = analyse(config, watcher)
     outcome = assess(corpus, config)
     write_export(corpus, out)
     return outcome
 
 
-def build(config: Config) -> Outcome:
+def build(config: Config, watcher: Watcher | None = None) -> Outcome:
     """Gather everything first, then write: analyse, check, render pages, build and swap in the site."""
-    corpus = analyse(config)
+    watch = watcher or _Silent()
+    steps = len(STAGES) + 1
+    corpus = analyse(config, watch, steps)
     outcome = assess(corpus, config)
+    watch.started("site", steps, steps)
+    start = time.perf_counter()
     publish_site(corpus, config)
+    watch.finished("site", corpus, time.perf_counter() - start)
     return outcome

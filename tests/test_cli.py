@@ -58,7 +58,47 @@ def test_check_lists_problems_and_exits_1_on_rejected_files(tmp_path: Path) -> N
 def test_check_on_the_seeds_passes_strictly() -> None:
     result = run("check", "--seeds", str(SEEDS), "--strict")
     assert result.returncode == 0, result.stderr
-    assert "2 articles in 1 events" in result.stdout
+    assert "2 files: 2 articles in 1 event, 0 rejected, 0 warnings" in result.stdout
+    # Each step says what it did, on stderr; no bar when stderr is not a terminal.
+    steps = [line.split("]")[0] + "]" for line in result.stderr.splitlines()]
+    assert steps == [f"[{n}/6]" for n in range(1, 7)], result.stderr
+    assert "[3/6] events: 1 event from 2 articles" in result.stderr and "#" not in result.stderr
+
+
+def test_quiet_prints_only_problems(tmp_path: Path) -> None:
+    seeds = write_corpus(tmp_path / "seeds", {"good.txt": "Storm\n\nThe storm hit.", "empty.txt": ""})
+    result = run("check", "--seeds", str(seeds), "--quiet")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == ["error: seeds/empty.txt: empty file: no text to publish"]
+
+
+def test_a_terminal_gets_a_progress_bar(tmp_path: Path) -> None:
+    import io
+
+    from builder import pipeline
+    from builder.config import Config
+    from builder.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    out = Terminal()
+    pipeline.check(Config(seeds_dir=SEEDS, cache_dir=None), Progress(out))
+    text = out.getvalue()
+    assert "\r[" + "." * 20 + "] 1/6 ingest…" in text and "] 6/6 provenance…" in text
+    assert text.endswith("notes (" + text.rsplit("notes (", 1)[1]) and text.endswith(" s)\n")
+
+
+def test_plurals_read_right() -> None:
+    from builder.progress import plural
+
+    assert [plural(n, "event") for n in (0, 1, 2, 1000)] == [
+        "0 events",
+        "1 event",
+        "2 events",
+        "1,000 events",
+    ]
 
 
 def test_strict_build_fails_on_a_warning_and_keeps_the_site(tmp_path: Path) -> None:
