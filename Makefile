@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEEDS ?= seeds
+SITE_URL ?=
 EVAL_DATA ?= ../shared/eval
 
 .PHONY: site test serve lint check clean chromium bench eval
@@ -15,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 site: $(STAMP)
-	$(BIN)/python -m builder build --seeds $(SEEDS) --site-dir site
+	$(BIN)/python -m builder build --seeds $(SEEDS) --site-dir site $(if $(SITE_URL),--site-url $(SITE_URL))
 
 serve: $(STAMP)
 	$(BIN)/python -m builder serve --seeds $(SEEDS) --site-dir site --host 127.0.0.1 --port 8000

@@ -40,6 +40,7 @@ _SITE_OPTIONS: list[tuple[str, type, object, str, str]] = [
     ("--docs-dir", Path, Path("docs"), "DIR", "hand-written pages merged into the site (default: docs)"),
     ("--config-file", Path, Path("mkdocs.yml"), "FILE", "MkDocs configuration (default: mkdocs.yml)"),
     ("--source-date-epoch", int, 0, "SECONDS", "timestamp written into the sitemap (default: 0)"),
+    ("--site-url", str, None, "URL", "where the site is published (default: mkdocs.yml's site_url)"),
 ]
 
 
@@ -103,6 +104,7 @@ def _config(args: argparse.Namespace) -> Config:
         max_file_bytes=args.max_file_bytes,
         strict=args.strict,
         source_date_epoch=getattr(args, "source_date_epoch", 0),
+        site_url=getattr(args, "site_url", None),
     ).validated()
 
 

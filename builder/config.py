@@ -30,11 +30,16 @@ class Config:
     """Where extracted web-page text is kept between builds; None keeps nothing."""
     source_date_epoch: int = 0
     """Timestamp MkDocs writes into the sitemap: fixed so that builds are byte-identical."""
+    site_url: str | None = None
+    """Where the site is published (`https://user.github.io/repo/`); wins over mkdocs.yml's `site_url`.
+    With it, the 404 page works below the repository path and link previews carry full addresses."""
 
     def validated(self) -> Config:
         """Return self after checking the settings that can be checked before a run."""
         if self.max_file_bytes <= 0:
             raise ConfigError(f"max file size must be positive, got {self.max_file_bytes}")
+        if self.site_url is not None and not self.site_url.startswith(("https://", "http://")):
+            raise ConfigError(f"site URL must be an http(s) address, got {self.site_url!r}")
         if not self.seeds_dir.is_dir():
             raise ConfigError(f"seeds folder '{self.seeds_dir}' does not exist or is not a folder")
         return self

@@ -229,3 +229,38 @@ def test_provenance_note_evidence_lands_on_its_words(page: Page, seeds_url: str)
     page.goto(f"{seeds_url}/articles/{SEED_001}/")
     page.locator("li.px-note--dateline .px-evidence a", has_text="dateline").click()
     assert page.url.endswith("#dateline") and page.locator("#dateline").inner_text() == "SANA’A"
+
+
+def test_404_page_works_below_the_repository_path_and_print_hides_the_chrome(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("pages")
+    pipeline.build(
+        site_config(
+            Path(__file__).parent.parent / "seeds", folder / "repo", site_url="https://example.org/repo/"
+        )
+    )
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    failed: list[str] = []
+    asked: list[str] = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.on("request", lambda r: asked.append(r.url))
+    with serve(folder) as url:
+        page.goto(f"{url}repo/404.html")
+        page.wait_for_load_state("networkidle")
+        assert page.locator(".md-header").is_visible(), "the theme's styles load below /repo/"
+        page.locator(".md-header a.md-logo").click()
+        page.wait_for_url(f"{url}repo/")
+        page.locator(".px-event-list a").first.click()
+        page.wait_for_url("**/events/**")
+        page.wait_for_load_state("networkidle")
+        page.emulate_media(media="print")
+        assert (
+            not page.locator(".md-header").is_visible() and not page.locator("form.px-chooser").is_visible()
+        )
+        assert page.locator(".px-pair").is_visible()
+    context.close()
+    assert failed == []
+    assert asked and all(a.startswith(url) for a in asked), "nothing is fetched from another host"

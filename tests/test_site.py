@@ -171,6 +171,7 @@ def test_article_text_is_never_markup(tmp_path: Path) -> None:
     assert "&lt;!-- hides nothing here." in html
     assert "&amp;amp; entity" in html
     assert "<title>&lt;b&gt;Bold&lt;/b&gt; claim {{ x }} **starred** - Parallax</title>" in html
+    assert '<meta property="og:title" content="&lt;b&gt;Bold&lt;/b&gt; claim {{ x }} **starred**">' in html
 
 
 def test_report_lists_every_input_file(tmp_path: Path) -> None:
@@ -327,3 +328,20 @@ def test_a_twenty_account_event_page_stays_light(tmp_path: Path) -> None:
     assert html.count('class="px-card"') == 20
     # Each pair of accounts has a page of its own, for readers without script.
     assert len(list(page.parent.glob("pairs/*.html"))) == 190
+
+
+def test_pages_carry_link_previews_and_a_404_below_the_repository_path(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    pipeline.build(site_config(SEEDS, site, site_url="https://example.org/repo/"))
+    html = event_page(site).read_text(encoding="utf-8")
+    assert (
+        '<meta property="og:title" content="Civilians killed after US-led coalition strikes in Syria near'
+        in html
+    )
+    assert re.search(
+        r'<meta property="og:description" content="2 accounts side by side, Syria\. Names: ', html
+    )
+    assert '<meta property="og:url" content="https://example.org/repo/events/' in html
+    missing = (site / "404.html").read_text(encoding="utf-8")
+    links = re.findall(r'(?:href|src)="(/[^"]*)"', missing)
+    assert links and all(link.startswith("/repo/") for link in links), links

@@ -11,7 +11,7 @@ from builder.compare.lexicon import Preference, corpus_lexicon, preferences
 from builder.dates import date_line, reader_date
 from builder.events.describe import slugify
 from builder.model import Article, Corpus, Event, Sentence, Span
-from builder.render.facts import fact_groups, own_facts, summary
+from builder.render.facts import Summary, fact_groups, own_facts, summary
 from builder.render.linked_data import article_document, event_document, script
 from builder.render.markup import one_line, visible, yaml_title
 from builder.render.notes import first_of_each_kind, note_views
@@ -91,6 +91,19 @@ def outlet_views(corpus: Corpus) -> list[OutletView]:
     return views
 
 
+def event_description(event: Event, members: list[Article], told: Summary) -> str:
+    """One line for link previews and search snippets: how many accounts, when, where, who told it."""
+    when = ", ".join(part for part in (event.date, event.place) if part)
+    outlets = sorted({a.outlet for a in members if a.outlet})
+    accounts = f"{len(members)} account{'s' if len(members) != 1 else ''}"
+    parts = [f"{accounts} side by side{f', {when}' if when else ''}."]
+    if outlets:
+        parts.append(f"Told by {', '.join(outlets[:6])}{' and others' if len(outlets) > 6 else ''}.")
+    if told.people:
+        parts.append(f"Names: {', '.join(told.people[:4])}.")
+    return " ".join(parts)
+
+
 def environment() -> Environment:
     """Return the template environment: strict about missing variables, escaping everything."""
     env = Environment(
@@ -161,6 +174,7 @@ def render_pages(corpus: Corpus, home_intro: str, site_url: str | None = None) -
         members = [by_id[i] for i in event.columns or event.article_ids]
         related = [e for e in corpus.events if e.topic == event.topic and e.id != event.id]
         pairs = [pair_view(event, p, by_id) for p in event.pairs]
+        told = summary(event, by_id)
         event_notes, more_notes = first_of_each_kind(
             note_views([(event, n) for n in event.notes], by_id, page=None, root="../../")
         )
@@ -171,7 +185,8 @@ def render_pages(corpus: Corpus, home_intro: str, site_url: str | None = None) -
             labels={a.id: a.label for a in members},
             related=related,
             overview=overview(event, by_id, own_facts(event, by_id)),
-            summary=summary(event, by_id),
+            summary=told,
+            description=event_description(event, members, told),
             facts=fact_groups(event, by_id),
             background=fact_groups(event, by_id, background=True),
             notes=event_notes,

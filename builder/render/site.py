@@ -17,9 +17,16 @@ from builder.render.export import corpus_json, schema_text
 from builder.render.pages import EVENT_LIST_MARKER, render_pages
 from builder.render.tables import events_csv, facts_csv
 
+THEME = Path(__file__).resolve().parent.parent / "theme"
+"""Template overrides for MkDocs Material: Open Graph tags on every page."""
 DEFAULT_HOME = (
     f"# Parallax\n\nEvents in this corpus, each told by every outlet side by side.\n\n{EVENT_LIST_MARKER}\n"
 )
+
+
+def site_url(config: Config) -> str | None:
+    """Where the site is published, without a trailing slash: the option, else mkdocs.yml's setting."""
+    return config.site_url.rstrip("/") if config.site_url else url_setting(config.mkdocs_file, "site_url")
 
 
 def stage_docs(corpus: Corpus, config: Config, docs: Path) -> None:
@@ -28,7 +35,7 @@ def stage_docs(corpus: Corpus, config: Config, docs: Path) -> None:
         shutil.copytree(config.docs_dir, docs, dirs_exist_ok=True)
     home = config.docs_dir / "index.md"
     intro = home.read_text(encoding="utf-8") if home.is_file() else DEFAULT_HOME
-    files = render_pages(corpus, intro, url_setting(config.mkdocs_file, "site_url"))
+    files = render_pages(corpus, intro, site_url(config))
     files["data/corpus.json"] = corpus_json(corpus)
     files["data/corpus.schema.json"] = schema_text()
     files["data/events.csv"] = events_csv(corpus)
@@ -48,7 +55,15 @@ def run_mkdocs(config: Config, work: Path, site: Path) -> None:
     if not config.mkdocs_file.is_file():
         raise ConfigError(f"MkDocs configuration '{config.mkdocs_file}' not found")
     child = work / "mkdocs.yml"
-    child.write_text(f"INHERIT: {config.mkdocs_file.resolve()}\ndocs_dir: docs\n", encoding="utf-8")
+    # The theme's additions (link-preview tags) live with the builder, found whatever mkdocs.yml says.
+    lines = [
+        f"INHERIT: {config.mkdocs_file.resolve()}",
+        "docs_dir: docs",
+        f"theme:\n  custom_dir: {THEME}",
+    ]
+    if url := site_url(config):
+        lines.append(f"site_url: {url}/")
+    child.write_text("\n".join(lines) + "\n", encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(config.source_date_epoch)}
     command = [
         sys.executable,

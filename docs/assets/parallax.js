@@ -142,3 +142,14 @@ unfoldTarget();
 
 // The theme's search dialog has no name; screen readers announce it as "dialog" alone.
 document.querySelector(".md-search")?.setAttribute("aria-label", "Search the site");
+
+// Print what the page folds away (versions, agreed facts, background), then fold it back.
+let unfolded = [];
+window.addEventListener("beforeprint", () => {
+  unfolded = [...document.querySelectorAll(".md-content details:not([open])")];
+  for (const details of unfolded) details.open = true;
+});
+window.addEventListener("afterprint", () => {
+  for (const details of unfolded) details.open = false;
+  unfolded = [];
+});
