@@ -236,3 +236,20 @@ def test_pair_headers_stay_in_view_while_scrolling(browser: Browser, sites: dict
     head = page.locator(".px-pair .px-prow--head").bounding_box()
     assert head is not None and 0 <= head["y"] <= 80, "the account names stay at the top of the window"
     page.context.close()
+
+
+@pytest.mark.parametrize("path", ["", "dates/", "places/"])
+def test_home_and_index_pages_read_at_every_width(
+    browser: Browser, sites: dict[str, str], path: str, width: int
+) -> None:
+    base = sites["six"].split("events/")[0]
+    page = _open(browser, base + path, width)
+    assert page.locator("article a").count() > 0
+    _no_sideways_scroll(page, width)
+    found = Axe().run(page).response["violations"]
+    assert [v["id"] for v in found if v["impact"] in ("serious", "critical")] == []
+    if path == "":
+        page.locator(".px-event-list a").first.click()
+        page.wait_for_url("**/events/**")
+    assert page.errors == []  # type: ignore[attr-defined]
+    page.context.close()

@@ -345,3 +345,37 @@ def test_pages_carry_link_previews_and_a_404_below_the_repository_path(tmp_path:
     missing = (site / "404.html").read_text(encoding="utf-8")
     links = re.findall(r'(?:href|src)="(/[^"]*)"', missing)
     assert links and all(link.startswith("/repo/") for link in links), links
+
+
+def test_home_and_index_pages_find_events_by_date_and_place(tmp_path: Path) -> None:
+    from builder.render.indexes import PAGE_SIZE, pages_of
+
+    story = (
+        "---\noutlet: {outlet}\npublished: {day}\n---\n{title}\n\n{place} was hit by {what} on {weekday},"
+        " officials said. At least {n} people were killed and dozens hurt, the {place} police said."
+        " Rescuers searched the ruins through the night, a spokesman for the city said."
+    )
+    files: dict[str, str | bytes] = {}
+    events = [
+        ("Flood in Lagos", "Lagos", "a flood", "2024-03-04", "Monday", 4),
+        ("Fire in Lima", "Lima", "a fire", "2024-03-20", "Wednesday", 2),
+        ("Quake in Quito", "Quito", "an earthquake", "2023-11-02", "Thursday", 9),
+    ]
+    for title, place, what, day, weekday, n in events:
+        for outlet in ("Reuters", "BBC News"):
+            files[f"{place}-{outlet[:3]}.md"] = story.format(
+                outlet=outlet, day=day, title=title, place=place, what=what, weekday=weekday, n=n
+            )
+    site = tmp_path / "site"
+    pipeline.build(site_config(write_corpus(tmp_path / "seeds", files), site))
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "6 articles in 3 events, from 2 outlets, 2 November 2023 to 20 March 2024." in home
+    latest = home.split('id="latest"')[1].split('id="most-covered"')[0]
+    assert latest.index("Fire in Lima") < latest.index("Flood in Lagos") < latest.index("Quake in Quito")
+    assert "4 killed" in home and "9 killed" in home
+    months = (site / "dates" / "index.html").read_text(encoding="utf-8")
+    assert months.index("March 2024") < months.index("November 2023")
+    march = (site / "dates" / "2024-03" / "index.html").read_text(encoding="utf-8")
+    assert "Fire in Lima" in march and "Flood in Lagos" in march and "Quake in Quito" not in march
+    assert (site / "places" / "quito" / "index.html").is_file()
+    assert [len(p) for p in pages_of(list(range(2 * PAGE_SIZE + 1)))] == [PAGE_SIZE, PAGE_SIZE, 1]  # type: ignore[arg-type]

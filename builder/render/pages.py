@@ -12,6 +12,7 @@ from builder.dates import date_line, reader_date
 from builder.events.describe import slugify
 from builder.model import Article, Corpus, Event, Sentence, Span
 from builder.render.facts import Summary, fact_groups, own_facts, summary
+from builder.render.indexes import EventLine, by_month, by_place, event_line, figures, front, pages_of
 from builder.render.linked_data import article_document, event_document, script
 from builder.render.markup import one_line, visible, yaml_title
 from builder.render.notes import first_of_each_kind, note_views
@@ -162,6 +163,88 @@ def lexicon_pages(corpus: Corpus, env: Environment, outlets: list[OutletView]) -
     return pages
 
 
+def _paged(
+    pages: dict[str, str],
+    env: Environment,
+    path: str,
+    title: str,
+    intro: str,
+    lines: list[EventLine],
+    prefix: str,
+) -> None:
+    """Write a list of events as index pages of at most PAGE_SIZE entries: `path.md`, `path-2.md`, ..."""
+    chunks = pages_of(lines)
+    stem = path.rsplit("/", 1)[-1]
+    pager = [f"../{stem}{'' if n == 1 else f'-{n}'}/" for n in range(1, len(chunks) + 1)]
+    for number, chunk in enumerate(chunks, 1):
+        shown = title if number == 1 else f"{title} (page {number})"
+        pages[f"{path}{'' if number == 1 else f'-{number}'}.md"] = env.get_template(
+            "event_index.md.j2"
+        ).render(
+            title=shown, intro=intro, lines=chunk, pager=pager, number=number, prefix=prefix, root="../../"
+        )
+
+
+def index_pages(corpus: Corpus, env: Environment) -> dict[str, str]:
+    """Events by month and by place: an index of the groups, then a page (or pages) per group."""
+    by_id = {a.id: a for a in corpus.articles}
+    lines = [event_line(e, by_id) for e in corpus.events]
+    pages: dict[str, str] = {}
+    months = by_month(lines)
+    pages["dates/index.md"] = env.get_template("groups.md.j2").render(
+        title="Events by date",
+        intro="Every event, by the month of its date, newest first. An event's date is its earliest"
+        " account's publication date, or a date its texts give.",
+        groups=months,
+        prefix="",
+    )
+    for month in months:
+        _paged(
+            pages,
+            env,
+            f"dates/{month.slug}",
+            f"Events of {month.name}",
+            "Newest first.",
+            list(month.lines),
+            "../../events/",
+        )
+    places = by_place(lines)
+    pages["places/index.md"] = env.get_template("groups.md.j2").render(
+        title="Events by place",
+        intro="Every event that has a place (the town or country its accounts name most), by place, the "
+        "places with most events first."
+        if places
+        else "No event has a place yet.",
+        groups=places,
+        prefix="",
+    )
+    for place in places:
+        _paged(
+            pages,
+            env,
+            f"places/{place.slug}",
+            f"Events in {place.name}",
+            "Newest first.",
+            list(place.lines),
+            "../../events/",
+        )
+    return pages
+
+
+def home_block(corpus: Corpus, env: Environment) -> str:
+    """What the home page shows of the corpus: its figures, the latest and most-covered events, the months."""
+    by_id = {a.id: a for a in corpus.articles}
+    lines = [event_line(e, by_id) for e in corpus.events]
+    latest, covered = front(lines)
+    return env.get_template("partials/home.j2").render(
+        figures=figures(corpus),
+        latest=latest,
+        covered=covered,
+        months=by_month(lines),
+        has_places=any(x.event.place for x in lines),
+    )
+
+
 def render_pages(corpus: Corpus, home_intro: str, site_url: str | None = None) -> dict[str, str]:
     """Return every generated page as {path under docs: Markdown text}."""
     env = environment()
@@ -241,8 +324,8 @@ def render_pages(corpus: Corpus, home_intro: str, site_url: str | None = None) -
         not_articles=sum(1 for r in corpus.rejected if r.severity == "not-an-article"),
         warnings=len(corpus.problems),
     )
-    labels = {e.id: [by_id[i].label for i in e.article_ids] for e in corpus.events}
-    event_list = env.get_template("partials/event_list.j2").render(events=corpus.events, labels=labels)
+    pages.update(index_pages(corpus, env))
+    event_list = home_block(corpus, env)
     if EVENT_LIST_MARKER in home_intro:
         pages["index.md"] = home_intro.replace(EVENT_LIST_MARKER, event_list)
     else:
