@@ -58,7 +58,7 @@ def test_check_lists_problems_and_exits_1_on_rejected_files(tmp_path: Path) -> N
 def test_check_on_the_seeds_passes_strictly() -> None:
     result = run("check", "--seeds", str(SEEDS), "--strict")
     assert result.returncode == 0, result.stderr
-    assert "2 files: 2 articles in 1 event, 0 rejected, 0 warnings" in result.stdout
+    assert "3 files: 2 articles in 1 event, 0 rejected, 0 warnings" in result.stdout
     # Each step says what it did, on stderr; no bar when stderr is not a terminal.
     steps = [line.split("]")[0] + "]" for line in result.stderr.splitlines()]
     assert steps == [f"[{n}/6]" for n in range(1, 7)], result.stderr
