@@ -379,3 +379,18 @@ def test_home_and_index_pages_find_events_by_date_and_place(tmp_path: Path) -> N
     assert "Fire in Lima" in march and "Flood in Lagos" in march and "Quake in Quito" not in march
     assert (site / "places" / "quito" / "index.html").is_file()
     assert [len(p) for p in pages_of(list(range(2 * PAGE_SIZE + 1)))] == [PAGE_SIZE, PAGE_SIZE, 1]  # type: ignore[arg-type]
+
+
+def test_the_articles_index_is_paged_by_outlet(monkeypatch: pytest.MonkeyPatch) -> None:
+    from builder.render import pages as render
+
+    corpus = pipeline.analyse(
+        site_config(Path(__file__).parent / "fixtures" / "events" / "six", Path("unused"))
+    )
+    monkeypatch.setattr(render, "PAGE_SIZE", 4)
+    found = render.article_index(corpus, render.environment(), {})
+    assert sorted(found) == ["article-pages/2.md", "articles/index.md"]
+    first, second = found["articles/index.md"], found["article-pages/2.md"]
+    assert first.count('<li><a href="../articles/') == 4 and second.count('<li><a href="../../articles/') == 2
+    assert '<a href="../article-pages/2/">2</a>' in first and '<a href="../../articles/">1</a>' in second
+    assert "BBC News" in first  # outlets in order of name, each a heading of its articles

@@ -12,7 +12,16 @@ from builder.dates import date_line, reader_date
 from builder.events.describe import slugify
 from builder.model import Article, Corpus, Event, Sentence, Span
 from builder.render.facts import Summary, fact_groups, own_facts, summary
-from builder.render.indexes import EventLine, by_month, by_place, event_line, figures, front, pages_of
+from builder.render.indexes import (
+    PAGE_SIZE,
+    EventLine,
+    by_month,
+    by_place,
+    event_line,
+    figures,
+    front,
+    pages_of,
+)
 from builder.render.linked_data import article_document, event_document, script
 from builder.render.markup import one_line, visible, yaml_title
 from builder.render.notes import first_of_each_kind, note_views
@@ -185,6 +194,28 @@ def _paged(
         )
 
 
+def article_index(corpus: Corpus, env: Environment, event_of: dict[str, Event]) -> dict[str, str]:
+    """Every article by outlet (unknown outlets last), then date: pages of at most PAGE_SIZE entries."""
+    ordered = sorted(
+        corpus.articles, key=lambda a: (a.outlet is None, a.outlet or "", a.published or "", a.id)
+    )
+    rows = [ArticleRow(a, event_of.get(a.id)) for a in ordered]
+    chunks = [rows[n : n + PAGE_SIZE] for n in range(0, max(len(rows), 1), PAGE_SIZE)]
+    paths = ["articles/index.md", *(f"article-pages/{n}.md" for n in range(2, len(chunks) + 1))]
+    hrefs = ["articles/", *(f"article-pages/{n}/" for n in range(2, len(chunks) + 1))]
+    pages = {}
+    for number, (path, chunk) in enumerate(zip(paths, chunks, strict=True), 1):
+        pages[path] = env.get_template("articles.md.j2").render(
+            title="Articles" if number == 1 else f"Articles (page {number})",
+            rows=chunk,
+            pager=[f"{'../' if number == 1 else '../../'}{href}" for href in hrefs],
+            number=number,
+            root="../" if number == 1 else "../../",
+            total=len(rows),
+        )
+    return pages
+
+
 def index_pages(corpus: Corpus, env: Environment) -> dict[str, str]:
     """Events by month and by place: an index of the groups, then a page (or pages) per group."""
     by_id = {a.id: a for a in corpus.articles}
@@ -311,8 +342,7 @@ def render_pages(corpus: Corpus, home_intro: str, site_url: str | None = None) -
         )
     pages.update(lexicon_pages(corpus, env, outlets))
     event_by_article = {aid: e for e in corpus.events for aid in e.article_ids}
-    rows = [ArticleRow(a, event_by_article.get(a.id)) for a in corpus.articles]
-    pages["articles/index.md"] = env.get_template("articles.md.j2").render(title="Articles", rows=rows)
+    pages.update(article_index(corpus, env, event_by_article))
     pages["report.md"] = env.get_template("report.md.j2").render(
         title="Build report",
         rows=account(corpus),
