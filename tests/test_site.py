@@ -378,6 +378,9 @@ def test_home_and_index_pages_find_events_by_date_and_place(tmp_path: Path) -> N
     march = (site / "dates" / "2024-03" / "index.html").read_text(encoding="utf-8")
     assert "Fire in Lima" in march and "Flood in Lagos" in march and "Quake in Quito" not in march
     assert (site / "places" / "quito" / "index.html").is_file()
+    reuters = (site / "outlets" / "reuters" / "index.html").read_text(encoding="utf-8")
+    told = reuters.split('id="events-it-told"')[1]
+    assert told.index("Fire in Lima") < told.index("Flood in Lagos") < told.index("Quake in Quito")
     assert [len(p) for p in pages_of(list(range(2 * PAGE_SIZE + 1)))] == [PAGE_SIZE, PAGE_SIZE, 1]  # type: ignore[arg-type]
 
 

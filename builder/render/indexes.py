@@ -76,7 +76,8 @@ def event_line(event: Event, articles: dict[str, Article]) -> EventLine:
     return EventLine(event, reader_date(event.date), outlets, len(members), _figure(event))
 
 
-def _newest_first(lines: list[EventLine]) -> list[EventLine]:
+def newest_first(lines: list[EventLine]) -> list[EventLine]:
+    """Dated events newest first, then the undated by slug."""
     dated = sorted(
         (x for x in lines if x.event.date), key=lambda x: (x.event.date or "", x.event.slug), reverse=True
     )
@@ -91,7 +92,7 @@ def pages_of(lines: list[EventLine]) -> list[tuple[EventLine, ...]]:
 def by_month(lines: list[EventLine]) -> list[Group]:
     """Events grouped by the month of their date, newest month first; undated events last."""
     months: dict[str, list[EventLine]] = {}
-    for line in _newest_first(lines):
+    for line in newest_first(lines):
         months.setdefault((line.event.date or "")[:7] or "undated", []).append(line)
     groups = []
     for month, members in months.items():
@@ -103,7 +104,7 @@ def by_month(lines: list[EventLine]) -> list[Group]:
 def by_place(lines: list[EventLine]) -> list[Group]:
     """Events grouped by their place, the places with most events first."""
     places: dict[str, list[EventLine]] = {}
-    for line in _newest_first(lines):
+    for line in newest_first(lines):
         if line.event.place:
             places.setdefault(line.event.place, []).append(line)
     taken: set[str] = set()
@@ -119,7 +120,7 @@ def by_place(lines: list[EventLine]) -> list[Group]:
 
 def front(lines: list[EventLine]) -> tuple[list[EventLine], list[EventLine]]:
     """The home page's two lists: the latest events, and the events the most accounts tell."""
-    latest = _newest_first(lines)[:FRONT]
+    latest = newest_first(lines)[:FRONT]
     covered = sorted(lines, key=lambda x: (-x.accounts, x.event.slug))[:FRONT]
     return latest, covered
 

@@ -20,6 +20,7 @@ from builder.render.indexes import (
     event_line,
     figures,
     front,
+    newest_first,
     pages_of,
 )
 from builder.render.linked_data import article_document, event_document, script
@@ -165,9 +166,16 @@ def lexicon_pages(corpus: Corpus, env: Environment, outlets: list[OutletView]) -
     pages["outlets/index.md"] = env.get_template("outlets.md.j2").render(
         title="Outlets", outlets=outlets, unknown=sum(1 for a in corpus.articles if not a.outlet)
     )
+    lines = {e.id: event_line(e, by_id) for e in corpus.events}
     for outlet in outlets:
+        mine = {a.id for a in outlet.articles}
+        told = [lines[e.id] for e in corpus.events if mine & set(e.article_ids)]
         pages[f"outlets/{outlet.slug}.md"] = env.get_template("outlet.md.j2").render(
-            title=outlet.name, outlet=outlet, preferences=outlet.preferences, root="../../"
+            title=outlet.name,
+            outlet=outlet,
+            preferences=outlet.preferences,
+            events=newest_first(told)[:PAGE_SIZE],
+            root="../../",
         )
     return pages
 
