@@ -381,16 +381,17 @@ def test_home_and_index_pages_find_events_by_date_and_place(tmp_path: Path) -> N
     reuters = (site / "outlets" / "reuters" / "index.html").read_text(encoding="utf-8")
     told = reuters.split('id="events-it-told"')[1]
     assert told.index("Fire in Lima") < told.index("Flood in Lagos") < told.index("Quake in Quito")
-    assert [len(p) for p in pages_of(list(range(2 * PAGE_SIZE + 1)))] == [PAGE_SIZE, PAGE_SIZE, 1]  # type: ignore[arg-type]
+    assert [len(p) for p in pages_of(list(range(2 * PAGE_SIZE + 1)))] == [PAGE_SIZE, PAGE_SIZE, 1]
 
 
 def test_the_articles_index_is_paged_by_outlet(monkeypatch: pytest.MonkeyPatch) -> None:
+    from builder.render import indexes
     from builder.render import pages as render
 
     corpus = pipeline.analyse(
         site_config(Path(__file__).parent / "fixtures" / "events" / "six", Path("unused"))
     )
-    monkeypatch.setattr(render, "PAGE_SIZE", 4)
+    monkeypatch.setattr(indexes, "PAGE_SIZE", 4)
     found = render.article_index(corpus, render.environment(), {})
     assert sorted(found) == ["article-pages/2.md", "articles/index.md"]
     first, second = found["articles/index.md"], found["article-pages/2.md"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import defaultdict
+from collections import Counter
 
 from builder.dates import reader_date
 from builder.model import Article
@@ -41,27 +41,19 @@ def account_names(articles: list[Article]) -> list[Article]:
     """Give every article a name unique in the corpus, in the order given."""
     names = {a.id: _base(a, HEADLINE_WORDS[0]) for a in articles}
     for words in HEADLINE_WORDS[1:]:
-        counts: dict[str, int] = defaultdict(int)
-        for name in names.values():
-            counts[name] += 1
+        counts = Counter(names.values())
         for a in articles:
             if counts[names[a.id]] > 1 and not a.outlet:
                 names[a.id] = _base(a, words)
-    by_name: dict[str, list[Article]] = defaultdict(list)
+    # Names still shared take the date; names shared on one date take a number, in id order.
+    counts = Counter(names.values())
     for a in articles:
-        by_name[names[a.id]].append(a)
-    for name, alike in by_name.items():
-        if len(alike) == 1:
-            continue
-        dated = {a.id: f"{name}, {_day(a)}" if _day(a) else name for a in alike}
-        seen: dict[str, int] = defaultdict(int)
-        for a in sorted(alike, key=lambda a: a.id):
-            seen[dated[a.id]] += 1
-        taken: dict[str, int] = defaultdict(int)
-        for a in sorted(alike, key=lambda a: a.id):
-            label = dated[a.id]
-            if seen[label] > 1:
-                taken[label] += 1
-                label = f"{label} ({taken[label]})"
-            names[a.id] = label
+        if counts[names[a.id]] > 1 and _day(a):
+            names[a.id] = f"{names[a.id]}, {_day(a)}"
+    counts = Counter(names.values())
+    taken: Counter[str] = Counter()
+    for a in sorted(articles, key=lambda a: a.id):
+        if counts[names[a.id]] > 1:
+            taken[names[a.id]] += 1
+            names[a.id] = f"{names[a.id]} ({taken[names[a.id]]})"
     return [dataclasses.replace(a, account_name=names[a.id]) for a in articles]

@@ -34,6 +34,7 @@ class Statement:
     row: int | None
     """The overview row holding its sentence."""
     sentence: str
+    """The whole sentence, shown on focus; empty where the value's words are most of it."""
     where: str
     """`<account>, sentence N`, for provenance."""
 
@@ -153,6 +154,10 @@ def _wording(
     return tuple(found.items())
 
 
+def _row_label(event: Event, table_row: TableRow) -> str:
+    return _label(table_row.kind, [event.facts[i] for _aid, ids in table_row.cells for i in ids])
+
+
 class _Rows:
     """Turns the event's table rows into fact rows, with what it needs to name accounts and sentences."""
 
@@ -260,16 +265,15 @@ def fact_groups(event: Event, articles: dict[str, Article], background: bool = F
     return groups
 
 
-def own_facts(event: Event, articles: dict[str, Article]) -> dict[str, tuple[str, ...]]:
+def own_facts(event: Event) -> dict[str, tuple[str, ...]]:
     """For each account, the labels of the facts only it states (counts, places and sources first)."""
     if len(event.article_ids) < 2:
         return {}
-    make = _Rows(event, articles)
     found: dict[str, list[str]] = {}
     for table_row in event.table:
         stating = [aid for aid, ids in table_row.cells if ids]
         if table_row.status == "only" and len(stating) == 1 and table_row.kind != "quote":
-            label = make.row(table_row).label
+            label = _row_label(event, table_row)
             # A lone lower-case or function word ("those", "Both") is a misread name, not news.
             named = label[:1].isupper() or table_row.kind not in ("person", "organization")
             if named and label.casefold() not in STOPWORDS:
@@ -285,14 +289,13 @@ class Summary:
     people: tuple[str, ...]
 
 
-def summary(event: Event, articles: dict[str, Article], most: int = 6) -> Summary:
+def summary(event: Event, most: int = 6) -> Summary:
     """The places and the people and organisations the most accounts of the event name."""
-    make = _Rows(event, articles)
     ranked = sorted(
         (r for r in event.table if r.status != "background"),
         key=lambda r: -sum(1 for _aid, ids in r.cells if ids),
     )
-    places = [make.row(r).label for r in ranked if r.kind == "place"]
+    places = [_row_label(event, r) for r in ranked if r.kind == "place"]
     people = []
     for r in ranked:
         if r.kind in ("person", "organization"):

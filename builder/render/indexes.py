@@ -5,8 +5,9 @@ Every index page lists at most `PAGE_SIZE` entries, so that no page grows with t
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from builder.dates import reader_date
 from builder.events.describe import slugify
@@ -17,6 +18,7 @@ PAGE_SIZE = 200
 FRONT = 10
 """Events in each list on the home page."""
 COUNTS = ("killed", "injured")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -84,9 +86,9 @@ def newest_first(lines: list[EventLine]) -> list[EventLine]:
     return dated + sorted((x for x in lines if not x.event.date), key=lambda x: x.event.slug)
 
 
-def pages_of(lines: list[EventLine]) -> list[tuple[EventLine, ...]]:
+def pages_of(entries: Sequence[T]) -> list[tuple[T, ...]]:
     """Cut a list into index pages of at most `PAGE_SIZE` entries (at least one page)."""
-    return [tuple(lines[n : n + PAGE_SIZE]) for n in range(0, max(len(lines), 1), PAGE_SIZE)]
+    return [tuple(entries[n : n + PAGE_SIZE]) for n in range(0, max(len(entries), 1), PAGE_SIZE)]
 
 
 def by_month(lines: list[EventLine]) -> list[Group]:
@@ -128,7 +130,7 @@ def front(lines: list[EventLine]) -> tuple[list[EventLine], list[EventLine]]:
 def figures(corpus: Corpus) -> Figures:
     """The corpus in numbers, for the home page."""
     dates = sorted(e.date for e in corpus.events if e.date)
-    outlets = Counter(a.outlet for a in corpus.articles if a.outlet)
+    outlets = {a.outlet for a in corpus.articles if a.outlet}
     return Figures(
         len(corpus.articles),
         len(corpus.events),

@@ -81,7 +81,7 @@ LABEL_CHARS = 26
 """Account labels in the picture are cut to this many characters; the cards name them in full."""
 
 
-def _text(article: Article, ids: tuple[str, ...], sentences: dict[str, Sentence]) -> str:
+def _text(ids: tuple[str, ...], sentences: dict[str, Sentence]) -> str:
     return " ".join(" ".join(sentences[i].text.split()) for i in ids)
 
 
@@ -110,7 +110,7 @@ def overview(event: Event, articles: dict[str, Article], own_facts: dict[str, tu
     for row in event.rows:
         by_text: dict[str, list[tuple[Article, str]]] = {}
         for aid, ids in row.cells:
-            by_text.setdefault(_text(articles[aid], ids, texts[aid]), []).append((articles[aid], ids[0]))
+            by_text.setdefault(_text(ids, texts[aid]), []).append((articles[aid], ids[0]))
         versions = sorted(by_text.items(), key=lambda v: -len(v[1]))
         rows.append(
             CoverageRow(

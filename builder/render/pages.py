@@ -144,7 +144,9 @@ def paragraph_views(article: Article) -> list[ParagraphView]:
     return views
 
 
-def lexicon_pages(corpus: Corpus, env: Environment, outlets: list[OutletView]) -> dict[str, str]:
+def lexicon_pages(
+    corpus: Corpus, env: Environment, outlets: list[OutletView], lines: dict[str, EventLine]
+) -> dict[str, str]:
     """The corpus framing lexicon and the outlet pages."""
     by_id = {a.id: a for a in corpus.articles}
 
@@ -166,7 +168,6 @@ def lexicon_pages(corpus: Corpus, env: Environment, outlets: list[OutletView]) -
     pages["outlets/index.md"] = env.get_template("outlets.md.j2").render(
         title="Outlets", outlets=outlets, unknown=sum(1 for a in corpus.articles if not a.outlet)
     )
-    lines = {e.id: event_line(e, by_id) for e in corpus.events}
     for outlet in outlets:
         mine = {a.id for a in outlet.articles}
         told = [lines[e.id] for e in corpus.events if mine & set(e.article_ids)]
@@ -208,7 +209,7 @@ def article_index(corpus: Corpus, env: Environment, event_of: dict[str, Event]) 
         corpus.articles, key=lambda a: (a.outlet is None, a.outlet or "", a.published or "", a.id)
     )
     rows = [ArticleRow(a, event_of.get(a.id)) for a in ordered]
-    chunks = [rows[n : n + PAGE_SIZE] for n in range(0, max(len(rows), 1), PAGE_SIZE)]
+    chunks = pages_of(rows)
     paths = ["articles/index.md", *(f"article-pages/{n}.md" for n in range(2, len(chunks) + 1))]
     hrefs = ["articles/", *(f"article-pages/{n}/" for n in range(2, len(chunks) + 1))]
     pages = {}
@@ -224,10 +225,8 @@ def article_index(corpus: Corpus, env: Environment, event_of: dict[str, Event]) 
     return pages
 
 
-def index_pages(corpus: Corpus, env: Environment) -> dict[str, str]:
+def index_pages(env: Environment, lines: list[EventLine]) -> dict[str, str]:
     """Events by month and by place: an index of the groups, then a page (or pages) per group."""
-    by_id = {a.id: a for a in corpus.articles}
-    lines = [event_line(e, by_id) for e in corpus.events]
     pages: dict[str, str] = {}
     months = by_month(lines)
     pages["dates/index.md"] = env.get_template("groups.md.j2").render(
@@ -270,10 +269,8 @@ def index_pages(corpus: Corpus, env: Environment) -> dict[str, str]:
     return pages
 
 
-def home_block(corpus: Corpus, env: Environment) -> str:
+def home_block(corpus: Corpus, env: Environment, lines: list[EventLine]) -> str:
     """What the home page shows of the corpus: its figures, the latest and most-covered events, the months."""
-    by_id = {a.id: a for a in corpus.articles}
-    lines = [event_line(e, by_id) for e in corpus.events]
     latest, covered = front(lines)
     return env.get_template("partials/home.j2").render(
         figures=figures(corpus),
@@ -296,7 +293,7 @@ def render_pages(corpus: Corpus, home_intro: str, site_url: str | None = None) -
         members = [by_id[i] for i in event.columns or event.article_ids]
         related = [e for e in corpus.events if e.topic == event.topic and e.id != event.id]
         pairs = [pair_view(event, p, by_id) for p in event.pairs]
-        told = summary(event, by_id)
+        told = summary(event)
         event_notes, more_notes = first_of_each_kind(
             note_views([(event, n) for n in event.notes], by_id, page=None, root="../../")
         )
@@ -306,7 +303,7 @@ def render_pages(corpus: Corpus, home_intro: str, site_url: str | None = None) -
             articles=members,
             labels={a.id: a.label for a in members},
             related=related,
-            overview=overview(event, by_id, own_facts(event, by_id)),
+            overview=overview(event, by_id, own_facts(event)),
             summary=told,
             description=event_description(event, members, told),
             facts=fact_groups(event, by_id),
@@ -348,7 +345,8 @@ def render_pages(corpus: Corpus, home_intro: str, site_url: str | None = None) -
             root="../../",
             in_columns=False,
         )
-    pages.update(lexicon_pages(corpus, env, outlets))
+    lines = {e.id: event_line(e, by_id) for e in corpus.events}
+    pages.update(lexicon_pages(corpus, env, outlets, lines))
     event_by_article = {aid: e for e in corpus.events for aid in e.article_ids}
     pages.update(article_index(corpus, env, event_by_article))
     pages["report.md"] = env.get_template("report.md.j2").render(
@@ -362,8 +360,8 @@ def render_pages(corpus: Corpus, home_intro: str, site_url: str | None = None) -
         not_articles=sum(1 for r in corpus.rejected if r.severity == "not-an-article"),
         warnings=len(corpus.problems),
     )
-    pages.update(index_pages(corpus, env))
-    event_list = home_block(corpus, env)
+    pages.update(index_pages(env, list(lines.values())))
+    event_list = home_block(corpus, env, list(lines.values()))
     if EVENT_LIST_MARKER in home_intro:
         pages["index.md"] = home_intro.replace(EVENT_LIST_MARKER, event_list)
     else:
