@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from bench.compare import measure_collatex, measure_event
+from bench.search import measure_search
 from builder import pipeline
 from builder.compare import compare_events
 from builder.config import Config
@@ -128,6 +129,9 @@ def main() -> int:
         "--ingest", type=int, default=10_000, help="articles of ~5 kB for the ingest-only row"
     )
     parser.add_argument("--no-compare", action="store_true", help="skip the compare-stage rows")
+    parser.add_argument(
+        "--search", default="1000,5000", help="event counts for the Pagefind search rows ('' for none)"
+    )
     args = parser.parse_args()
     rows: list[tuple[str, int, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -137,6 +141,8 @@ def main() -> int:
             measure_event(Path(tmp) / "event", make_corpus, rows)
             measure_collatex(Path(tmp) / "collatex", make_corpus, rows)
         measure_page(Path(tmp), rows)
+        if args.search:
+            measure_search(Path(tmp), rows, tuple(int(n) for n in args.search.split(",")))
         if args.ingest:
             measure_ingest(args.ingest, Path(tmp), rows)
     print(f"| {'measure':<30} | {'articles':>8} | {'value':>10} |")

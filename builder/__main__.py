@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from builder import __version__, pipeline
-from builder.config import DEFAULT_MAX_FILE_BYTES, Config
+from builder.config import DEFAULT_MAX_FILE_BYTES, DEFAULT_PAGEFIND_FROM, Config
 from builder.errors import BuilderError
 from builder.progress import Progress, plural
 
@@ -41,6 +41,13 @@ _SITE_OPTIONS: list[tuple[str, type, object, str, str]] = [
     ("--config-file", Path, Path("mkdocs.yml"), "FILE", "MkDocs configuration (default: mkdocs.yml)"),
     ("--source-date-epoch", int, 0, "SECONDS", "timestamp written into the sitemap (default: 0)"),
     ("--site-url", str, None, "URL", "where the site is published (default: mkdocs.yml's site_url)"),
+    (
+        "--pagefind-from",
+        int,
+        DEFAULT_PAGEFIND_FROM,
+        "EVENTS",
+        f"search with Pagefind from this many events on (default: {DEFAULT_PAGEFIND_FROM}; 0: always)",
+    ),
 ]
 
 
@@ -105,6 +112,7 @@ def _config(args: argparse.Namespace) -> Config:
         strict=args.strict,
         source_date_epoch=getattr(args, "source_date_epoch", 0),
         site_url=getattr(args, "site_url", None),
+        pagefind_from=getattr(args, "pagefind_from", DEFAULT_PAGEFIND_FROM),
     ).validated()
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from builder.errors import ConfigError
 
 DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
+DEFAULT_PAGEFIND_FROM = 300
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,15 @@ class Config:
     site_url: str | None = None
     """Where the site is published (`https://user.github.io/repo/`); wins over mkdocs.yml's `site_url`.
     With it, the 404 page works below the repository path and link previews carry full addresses."""
+    pagefind_from: int = DEFAULT_PAGEFIND_FROM
+    """From this many events on, the site searches with Pagefind instead of Material's single index."""
 
     def validated(self) -> Config:
         """Return self after checking the settings that can be checked before a run."""
         if self.max_file_bytes <= 0:
             raise ConfigError(f"max file size must be positive, got {self.max_file_bytes}")
+        if self.pagefind_from < 0:
+            raise ConfigError(f"--pagefind-from must be 0 or more, got {self.pagefind_from}")
         if self.site_url is not None and not self.site_url.startswith(("https://", "http://")):
             raise ConfigError(f"site URL must be an http(s) address, got {self.site_url!r}")
         if not self.seeds_dir.is_dir():

@@ -1,4 +1,4 @@
-"""Settings the builder reads from mkdocs.yml itself: `repo_url` (file links) and `site_url` (JSON-LD)."""
+"""Settings the builder reads from mkdocs.yml itself: `repo_url`, `site_url` and the plugins it keeps."""
 
 from __future__ import annotations
 
@@ -19,11 +19,16 @@ def _ignore(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
 _TolerantLoader.add_multi_constructor("", _ignore)
 
 
+def settings(mkdocs_file: Path) -> dict[str, Any]:
+    """The MkDocs configuration as plain data; empty when it cannot be read."""
+    try:
+        loaded: Any = yaml.load(mkdocs_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
 def url_setting(mkdocs_file: Path, key: str) -> str | None:
     """An http(s) URL setting of the MkDocs configuration, without a trailing slash; None when unset."""
-    try:
-        settings: Any = yaml.load(mkdocs_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (OSError, yaml.YAMLError):
-        return None
-    url = settings.get(key) if isinstance(settings, dict) else None
+    url = settings(mkdocs_file).get(key)
     return url.rstrip("/") if isinstance(url, str) and url.startswith(("https://", "http://")) else None

@@ -115,6 +115,64 @@ class History:
 
 
 @dataclass(frozen=True)
+class FileChange:
+    """One file a commit added, modified, removed or renamed under the corpus folder."""
+
+    status: Literal["added", "modified", "removed", "renamed"]
+    path: str
+    """The file after the commit, relative to the corpus folder (for `removed`, the file removed)."""
+    old_path: str | None = None
+    """A renamed file's earlier path."""
+    same_text: bool = False
+    """A rename that left the text as it was."""
+
+
+@dataclass(frozen=True)
+class Commit:
+    """A commit of the corpus's git history that touched the corpus folder."""
+
+    commit: str
+    date: str
+    """Committer date, ISO 8601 with zone."""
+    subject: str
+    """The first line of the commit message."""
+    files: tuple[FileChange, ...]
+    link: str | None = None
+    """The commit on the hosting site, when `repo_url` is set in mkdocs.yml."""
+
+
+@dataclass(frozen=True)
+class EventChange:
+    """What one commit did to one event, as events are grouped in this build."""
+
+    event: str
+    """The event's id."""
+    kind: Literal["new", "grown", "revised"]
+    """`new`: its first accounts arrived; `grown`: an account was added; `revised`: a text changed."""
+    articles: tuple[str, ...]
+    """The accounts concerned."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a build after one commit added or changed: an entry of the changes page and the feed."""
+
+    commit: str
+    """The commit, or "" for changes in the working tree not yet committed."""
+    date: str
+    subject: str
+    link: str | None
+    events: tuple[EventChange, ...]
+    """New events first, then events with new accounts, then events with revised accounts."""
+    unpublished: tuple[str, ...] = ()
+    """Files added or changed that are on the build report, not a page, relative to the corpus folder."""
+    removed: tuple[str, ...] = ()
+    """Files removed from the corpus, relative to the corpus folder."""
+    other: tuple[str, ...] = ()
+    """Other files changed: the corpus file, files that are not articles."""
+
+
+@dataclass(frozen=True)
 class Credit:
     """An agency, organisation or person an article credits for its text, photos or claims."""
 
@@ -472,6 +530,8 @@ class Corpus:
     """Warnings about the corpus as a whole (the corpus file), not about one article."""
     event_rules: tuple[EventRule, ...] = ()
     """The corpus maintainer's event decisions from the corpus file."""
+    changes: tuple[Change, ...] = ()
+    """What each commit of the corpus history added or changed, newest first (uncommitted work first)."""
 
     def article(self, article_id: str) -> Article:
         """Return the article with this id."""

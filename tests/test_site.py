@@ -398,3 +398,26 @@ def test_the_articles_index_is_paged_by_outlet(monkeypatch: pytest.MonkeyPatch) 
     assert first.count('<li><a href="../articles/') == 4 and second.count('<li><a href="../../articles/') == 2
     assert '<a href="../article-pages/2/">2</a>' in first and '<a href="../../articles/">1</a>' in second
     assert "BBC News" in first  # outlets in order of name, each a heading of its articles
+
+
+def test_every_generated_page_has_front_matter_that_parses() -> None:
+    """A broken header turns a page's title and description into body text: every page's must parse."""
+    import yaml
+
+    from builder.render.pages import render_pages
+    from builder.render.site import DEFAULT_HOME
+
+    corpus = pipeline.analyse(
+        site_config(Path(__file__).parent / "fixtures" / "events" / "six", Path("unused"))
+    )
+    pages = {
+        name: text for name, text in render_pages(corpus, DEFAULT_HOME, None).items() if name.endswith(".md")
+    }
+    assert any(name.startswith("articles/") for name in pages)
+    for name, text in pages.items():
+        if not text.startswith("---\n"):
+            continue
+        meta = yaml.safe_load(text.split("---\n", 2)[1])
+        assert isinstance(meta, dict) and meta.get("title"), name
+        if name.startswith("articles/") and name != "articles/index.md":
+            assert meta["search_kind"] == "article" and meta["description"], name

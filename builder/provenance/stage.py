@@ -1,4 +1,4 @@
-"""The provenance stage: each file's history and credits, then every check over every event."""
+"""The provenance stage: each file's history and credits, every check over every event, the changes."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from builder.config import Config
 from builder.mkdocs_file import url_setting
 from builder.model import Corpus, Event, Fact, Note
 from builder.provenance import attribution, captions, datelines, figures, relative_dates, reuse, variants
+from builder.provenance.changes import changes
 from builder.provenance.credits import credited
 from builder.provenance.evidence import Articles
-from builder.provenance.history import histories
+from builder.provenance.history import commits, histories, uncommitted
 
 Check = Callable[[Event, Articles], list[Note]]
 
@@ -28,8 +29,10 @@ CHECKS: list[tuple[str, Check]] = [
 
 
 def check_provenance(corpus: Corpus, config: Config) -> Corpus:
-    """Attach history and credits to the articles, and the checks' notes to the events."""
-    history = histories(config.seeds_dir, url_setting(config.mkdocs_file, "repo_url"))
+    """Attach history and credits to the articles, the checks' notes to the events, the corpus's changes."""
+    host = url_setting(config.mkdocs_file, "repo_url")
+    log = commits(config.seeds_dir, host)
+    history = histories(config.seeds_dir, host, log)
     facts_of: dict[str, list[Fact]] = {}
     for event in corpus.events:
         for fact in event.facts:
@@ -47,4 +50,9 @@ def check_provenance(corpus: Corpus, config: Config) -> Corpus:
         dataclasses.replace(event, notes=tuple(n for _kind, run in CHECKS for n in run(event, articles)))
         for event in corpus.events
     )
-    return dataclasses.replace(corpus, articles=tuple(articles.values()), events=events)
+    return dataclasses.replace(
+        corpus,
+        articles=tuple(articles.values()),
+        events=events,
+        changes=changes(corpus, log, uncommitted(config.seeds_dir) if log else set()),
+    )

@@ -11,6 +11,7 @@ from builder.compare.lexicon import Preference, corpus_lexicon, preferences
 from builder.dates import date_line, reader_date
 from builder.events.describe import slugify
 from builder.model import Article, Corpus, Event, Sentence, Span
+from builder.render.changes import FEED, change_views, changes_pages, feed
 from builder.render.facts import Summary, fact_groups, own_facts, summary
 from builder.render.indexes import (
     PAGE_SIZE,
@@ -281,8 +282,10 @@ def home_block(corpus: Corpus, env: Environment, lines: list[EventLine]) -> str:
     )
 
 
-def render_pages(corpus: Corpus, home_intro: str, site_url: str | None = None) -> dict[str, str]:
-    """Return every generated page as {path under docs: Markdown text}."""
+def render_pages(
+    corpus: Corpus, home_intro: str, site_url: str | None = None, site_name: str = "Parallax", epoch: int = 0
+) -> dict[str, str]:
+    """Return every generated page as {path under docs: Markdown text}, and the changes feed."""
     env = environment()
     pages: dict[str, str] = {}
     by_id = {a.id: a for a in corpus.articles}
@@ -361,6 +364,9 @@ def render_pages(corpus: Corpus, home_intro: str, site_url: str | None = None) -
         warnings=len(corpus.problems),
     )
     pages.update(index_pages(env, list(lines.values())))
+    changes = change_views(corpus, lines)
+    pages.update(changes_pages(corpus, env, changes))
+    pages[FEED] = feed(env, changes, site_name, site_url, epoch)
     event_list = home_block(corpus, env, list(lines.values()))
     if EVENT_LIST_MARKER in home_intro:
         pages["index.md"] = home_intro.replace(EVENT_LIST_MARKER, event_list)

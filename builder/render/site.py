@@ -11,14 +11,15 @@ from pathlib import Path
 
 from builder.config import Config
 from builder.errors import ConfigError, SiteBuildError
-from builder.mkdocs_file import url_setting
+from builder.mkdocs_file import settings, url_setting
 from builder.model import Corpus
 from builder.render.export import corpus_json, schema_text
 from builder.render.pages import EVENT_LIST_MARKER, render_pages
+from builder.render.search import PAGEFIND, engine_settings, index_site, search_engine
 from builder.render.tables import events_csv, facts_csv
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
-"""Template overrides for MkDocs Material: Open Graph tags on every page."""
+"""Template overrides for MkDocs Material: Open Graph tags on every page, the Pagefind search box."""
 DEFAULT_HOME = (
     f"# Parallax\n\nEvents in this corpus, each told by every outlet side by side.\n\n{EVENT_LIST_MARKER}\n"
 )
@@ -35,7 +36,14 @@ def stage_docs(corpus: Corpus, config: Config, docs: Path) -> None:
         shutil.copytree(config.docs_dir, docs, dirs_exist_ok=True)
     home = config.docs_dir / "index.md"
     intro = home.read_text(encoding="utf-8") if home.is_file() else DEFAULT_HOME
-    files = render_pages(corpus, intro, site_url(config))
+    name = settings(config.mkdocs_file).get("site_name")
+    files = render_pages(
+        corpus,
+        intro,
+        site_url(config),
+        name if isinstance(name, str) else "Parallax",
+        config.source_date_epoch,
+    )
     files["data/corpus.json"] = corpus_json(corpus)
     files["data/corpus.schema.json"] = schema_text()
     files["data/events.csv"] = events_csv(corpus)
@@ -50,8 +58,8 @@ def stage_docs(corpus: Corpus, config: Config, docs: Path) -> None:
         target.write_text(text, encoding="utf-8")
 
 
-def run_mkdocs(config: Config, work: Path, site: Path) -> None:
-    """Run a real `mkdocs build --strict` over the staged docs into `site`."""
+def run_mkdocs(config: Config, work: Path, site: Path, engine: str) -> None:
+    """Run a real `mkdocs build --strict` over the staged docs into `site`, searched by `engine`."""
     if not config.mkdocs_file.is_file():
         raise ConfigError(f"MkDocs configuration '{config.mkdocs_file}' not found")
     child = work / "mkdocs.yml"
@@ -63,6 +71,7 @@ def run_mkdocs(config: Config, work: Path, site: Path) -> None:
     ]
     if url := site_url(config):
         lines.append(f"site_url: {url}/")
+    lines.append(engine_settings(config, engine))
     child.write_text("\n".join(lines) + "\n", encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(config.source_date_epoch)}
     command = [
@@ -101,8 +110,11 @@ def publish_site(corpus: Corpus, config: Config) -> None:
     new = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
         with tempfile.TemporaryDirectory(prefix="parallax-stage-") as work:
+            engine = search_engine(corpus, config)
             stage_docs(corpus, config, Path(work) / "docs")
-            run_mkdocs(config, Path(work), new)
+            run_mkdocs(config, Path(work), new, engine)
+            if engine == PAGEFIND:
+                index_site(new)
         swap_into_place(new, target)
     finally:
         if new.exists():
