@@ -66,6 +66,8 @@ class Metadata:
     """Title override: wins over the headline found in the text."""
     event: str | None = None
     """Name of an event this article is forced into."""
+    tags: tuple[str, ...] = ()
+    """Subject tags as given (`tags`, `categories` or `keywords`), first spelling of each kept."""
 
 
 @dataclass(frozen=True)

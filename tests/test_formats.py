@@ -47,6 +47,7 @@ def summary(article: Article) -> dict[str, Any]:
         "published": meta.published,
         "retrieved": meta.retrieved,
         "authors": list(meta.authors),
+        "tags": list(meta.tags),
         "language": meta.language,
         "license": meta.license,
         "event": meta.event,

@@ -329,3 +329,21 @@ def test_accounts_are_named_as_readers_know_them(tmp_path: Path) -> None:
     assert names["e"] == "“Council delays vote on the new…”"
     # One outlet's two accounts: the date tells them apart.
     assert names["f"] == "Reuters, 1 March 2024" and names["g"] == "Reuters, 2 March 2024"
+
+
+def test_tags_from_any_key_are_cut_at_commas_and_kept_in_one_spelling() -> None:
+    from builder.ingest.metadata import MAX_TAG_CHARS, MAX_TAGS, parse_metadata
+
+    found = parse_metadata(
+        {"tags": "Floods; weather, ", "categories": ["Nigeria", "floods"], "keywords": ["Lagos,  State"]},
+        "a.md",
+    )
+    assert found.metadata.tags == ("Floods", "weather", "Nigeria", "Lagos", "State")
+    assert found.problems == ()
+    long = parse_metadata({"tags": ["x" * (MAX_TAG_CHARS + 1), "ok"]}, "a.md", 3)
+    assert long.metadata.tags == ("ok",)
+    assert [p.line for p in long.problems] == [3]
+    many = parse_metadata({"tags": [f"t{n}" for n in range(MAX_TAGS + 5)]}, "a.md")
+    assert len(many.metadata.tags) == MAX_TAGS and "only the first" in many.problems[0].message
+    wrong = parse_metadata({"tags": {"a": 1}}, "a.md", 2)
+    assert wrong.metadata.tags == () and "'tags' should be" in wrong.problems[0].message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -347,11 +348,12 @@ def test_pages_carry_link_previews_and_a_404_below_the_repository_path(tmp_path:
     assert links and all(link.startswith("/repo/") for link in links), links
 
 
-def test_home_and_index_pages_find_events_by_date_and_place(tmp_path: Path) -> None:
+def test_home_and_index_pages_find_events_by_date_place_and_tag(tmp_path: Path) -> None:
     from builder.render.indexes import PAGE_SIZE, pages_of
 
     story = (
-        "---\noutlet: {outlet}\npublished: {day}\n---\n{title}\n\n{place} was hit by {what} on {weekday},"
+        "---\noutlet: {outlet}\npublished: {day}\ntags: {tags}\n---\n{title}\n\n"
+        "{place} was hit by {what} on {weekday},"
         " officials said. At least {n} people were killed and dozens hurt, the {place} police said."
         " Rescuers searched the ruins through the night, a spokesman for the city said."
     )
@@ -363,8 +365,9 @@ def test_home_and_index_pages_find_events_by_date_and_place(tmp_path: Path) -> N
     ]
     for title, place, what, day, weekday, n in events:
         for outlet in ("Reuters", "BBC News"):
+            tags = "Disasters, Floods" if place == "Lagos" else "disasters"
             files[f"{place}-{outlet[:3]}.md"] = story.format(
-                outlet=outlet, day=day, title=title, place=place, what=what, weekday=weekday, n=n
+                outlet=outlet, day=day, title=title, place=place, what=what, weekday=weekday, n=n, tags=tags
             )
     site = tmp_path / "site"
     pipeline.build(site_config(write_corpus(tmp_path / "seeds", files), site))
@@ -378,6 +381,14 @@ def test_home_and_index_pages_find_events_by_date_and_place(tmp_path: Path) -> N
     march = (site / "dates" / "2024-03" / "index.html").read_text(encoding="utf-8")
     assert "Fire in Lima" in march and "Flood in Lagos" in march and "Quake in Quito" not in march
     assert (site / "places" / "quito" / "index.html").is_file()
+    tags = (site / "tags" / "index.html").read_text(encoding="utf-8")
+    # The metadata's tags in the spelling most events use, most events first; each event's place a tag.
+    assert tags.index(">disasters</a>") < tags.index(">Floods</a>") and ">Disasters<" not in tags
+    assert ">Lima</a>" in tags and 'href="tags/"' in home
+    floods = (site / "tags" / "floods" / "index.html").read_text(encoding="utf-8")
+    assert "Flood in Lagos" in floods and "Fire in Lima" not in floods
+    disasters = (site / "tags" / "disasters" / "index.html").read_text(encoding="utf-8")
+    assert all(t in disasters for t in ("Flood in Lagos", "Fire in Lima", "Quake in Quito"))
     reuters = (site / "outlets" / "reuters" / "index.html").read_text(encoding="utf-8")
     told = reuters.split('id="events-it-told"')[1]
     assert told.index("Fire in Lima") < told.index("Flood in Lagos") < told.index("Quake in Quito")
@@ -398,6 +409,26 @@ def test_the_articles_index_is_paged_by_outlet(monkeypatch: pytest.MonkeyPatch) 
     assert first.count('<li><a href="../articles/') == 4 and second.count('<li><a href="../../articles/') == 2
     assert '<a href="../article-pages/2/">2</a>' in first and '<a href="../../articles/">1</a>' in second
     assert "BBC News" in first  # outlets in order of name, each a heading of its articles
+
+
+def test_group_indexes_are_paged_and_keep_their_pages_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    from builder.render import indexes
+    from builder.render import pages as render
+
+    corpus = pipeline.analyse(
+        site_config(Path(__file__).parent / "fixtures" / "events" / "six", Path("unused"))
+    )
+    lines = [indexes.event_line(e, {a.id: a for a in corpus.articles}) for e in corpus.events]
+    named = [dataclasses.replace(lines[0], tags=(*(f"Tag {n}" for n in range(5)), "Pages"))]
+    monkeypatch.setattr(indexes, "PAGE_SIZE", 4)
+    found = render.index_pages(render.environment(), named)
+    assert "tags/pages/2.md" in found and "tags/pages/3.md" not in found
+    first, second = found["tags/index.md"], found["tags/pages/2.md"]
+    assert first.count("px-muted") == 4 and second.count("px-muted") == 2
+    assert '<a href="pages/2/">2</a>' in first and '<a href="../../">1</a>' in second
+    assert '<a href="../../tag-4/">' in second
+    # A tag that slugs to the pages folder's name is numbered, not lost in it.
+    assert "tags/pages-1.md" in found and ">Pages</a>" in first
 
 
 def test_every_generated_page_has_front_matter_that_parses() -> None:

@@ -30,8 +30,24 @@ def web_address(line: str) -> str | None:
     return None
 
 
-FIELDS = ("outlet", "url", "published", "retrieved", "authors", "language", "license", "title", "event")
+FIELDS = (
+    "outlet",
+    "url",
+    "published",
+    "retrieved",
+    "authors",
+    "language",
+    "license",
+    "title",
+    "event",
+    "tags",
+)
 """Metadata keys Parallax understands, in any format."""
+TAG_KEYS = ("tags", "categories", "keywords")
+"""Keys whose values are subject tags; crawlers and CMSs use all three."""
+MAX_TAGS = 50
+"""Tags kept from one article: a keyword dump of hundreds is not a subject."""
+MAX_TAG_CHARS = 80
 MAX_YAML_CHARS = 64 * 1024
 """Front matter and sidecars longer than this are refused before parsing."""
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -107,13 +123,36 @@ def _text(value: Any, key: str, path: str, line: int | None, problems: list[Prob
     return None
 
 
-def _authors(value: Any, path: str, line: int | None, problems: list[Problem]) -> tuple[str, ...]:
+def _names(
+    value: Any, key: str, split: str, path: str, line: int | None, problems: list[Problem]
+) -> tuple[str, ...]:
+    """A list of names, or one text of names cut at `split` (a regex)."""
     if isinstance(value, str):
-        return tuple(a.strip() for a in re.split(r";|\n", value) if a.strip())
+        return tuple(a.strip() for a in re.split(split, value) if a.strip())
     if isinstance(value, list) and all(isinstance(a, str) for a in value):
         return tuple(a.strip() for a in value if a.strip())
-    problems.append(Problem(path, "warning", "'authors' should be a name or a list of names", line))
+    problems.append(Problem(path, "warning", f"'{key}' should be a name or a list of names", line))
     return ()
+
+
+def _tags(found: list[str], path: str, line: int | None, problems: list[Problem]) -> tuple[str, ...]:
+    """One spelling per tag (the first), case and spacing aside; bounded in number and length."""
+    seen: dict[str, str] = {}
+    for tag in found:
+        tag = " ".join(tag.split())
+        if not tag:
+            continue
+        if len(tag) > MAX_TAG_CHARS:
+            problems.append(
+                Problem(path, "warning", f"a tag over {MAX_TAG_CHARS} characters was left out", line)
+            )
+            continue
+        seen.setdefault(tag.casefold(), tag)
+    if len(seen) > MAX_TAGS:
+        problems.append(
+            Problem(path, "warning", f"{len(seen)} tags: only the first {MAX_TAGS} are kept", line)
+        )
+    return tuple(seen.values())[:MAX_TAGS]
 
 
 @dataclass(frozen=True)
@@ -130,17 +169,24 @@ def parse_metadata(
     """Check known fields and warn about unknown keys (except those a format knows to ignore)."""
     problems: list[Problem] = []
     values: dict[str, Any] = {}
+    tags: list[str] = []
     for key, value in raw.items():
-        if value is None or key in ignored:
+        if value is None or (key in ignored and key not in TAG_KEYS):
             continue
-        if key not in FIELDS:
+        if key in TAG_KEYS:  # a list item may hold several ("storms, coast" from a keywords meta tag)
+            tags += [
+                t for item in _names(value, key, r"\n", path, line, problems) for t in re.split("[,;]", item)
+            ]
+        elif key not in FIELDS:
             problems.append(Problem(path, "warning", f"unknown metadata key '{key}' (ignored)", line))
         elif key in ("published", "retrieved"):
             values[key] = _date(value, key, path, line, problems)
         elif key == "authors":
-            values[key] = _authors(value, path, line, problems)
+            values[key] = _names(value, key, r";|\n", path, line, problems)
         else:
             values[key] = _text(value, key, path, line, problems)
+    if tags:
+        values["tags"] = _tags(tags, path, line, problems)
     url = values.get("url")
     if url is not None and not WEB_ADDRESS.fullmatch(url):
         problems.append(Problem(path, "warning", f"'url' is not an http(s) address: {url!r}", line))

@@ -26,7 +26,7 @@ RENAMED = {
 """Crawler keys that mean one of Parallax's metadata fields."""
 CRAWLER_KEYS = frozenset(
     "description excerpt date_modify date_download filename image_url localpath title_page title_rss "
-    "fingerprint id image pagetype categories tags comments source-hostname raw_text maintext text "
+    "fingerprint id image pagetype comments source-hostname raw_text maintext text "
     "filedate body commentsbody".split()
 )
 """Keys crawlers write that Parallax does not use: no warning for them."""

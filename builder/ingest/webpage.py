@@ -15,9 +15,10 @@ from builder.ingest.metadata import parse_metadata
 from builder.model import Rejected
 
 _FIELDS = {"title": "title", "author": "authors", "date": "published", "url": "url", "sitename": "outlet",
-           "language": "language", "license": "license"}  # fmt: skip
+           "language": "language", "license": "license", "tags": "tags",
+           "categories": "categories"}  # fmt: skip
 """trafilatura's metadata keys and the Parallax fields they fill."""
-_CACHE_VERSION = f"trafilatura-{trafilatura.__version__}-1"
+_CACHE_VERSION = f"trafilatura-{trafilatura.__version__}-2"
 
 
 def _extract(html: str) -> dict[str, Any] | None:

@@ -56,6 +56,7 @@ def _article(article: Article) -> dict[str, Any]:
         "published": article.published,
         "retrieved": meta.retrieved,
         "authors": list(meta.authors),
+        "tags": list(meta.tags),
         "language": meta.language,
         "license": meta.license,
         "event": meta.event,

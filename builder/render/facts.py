@@ -289,12 +289,33 @@ class Summary:
     people: tuple[str, ...]
 
 
+def _stating(row: TableRow) -> int:
+    return sum(1 for _aid, ids in row.cells if ids)
+
+
+def _ranked(event: Event) -> list[TableRow]:
+    """The event's own facts (not background), those the most accounts state first."""
+    return sorted((r for r in event.table if r.status != "background"), key=lambda r: -_stating(r))
+
+
+def actors(event: Event, texts: list[str], most: int = 3, needed: int = 1) -> tuple[str, ...]:
+    """The people and organisations at least `needed` accounts name: the most accounts first, then the
+    most mentioned in `texts` (each spelling counted, "HTS" with "Hayat Tahrir al-Sham")."""
+    found: list[tuple[int, int, str]] = []
+    for row in _ranked(event):
+        if row.kind in ("person", "organization") and _stating(row) >= needed:
+            label = _row_label(event, row)
+            # A lone lower-case or function word ("those", "Both") is a misread name.
+            if label[:1].isupper() and label.casefold() not in STOPWORDS:
+                names = {str(dict(event.facts[i].value).get("name")) for _aid, ids in row.cells for i in ids}
+                mentions = sum(text.count(name) for text in texts for name in names)
+                found.append((-_stating(row), -mentions, label))
+    return tuple(dict.fromkeys(label for *_rank, label in sorted(found)))[:most]
+
+
 def summary(event: Event, most: int = 6) -> Summary:
     """The places and the people and organisations the most accounts of the event name."""
-    ranked = sorted(
-        (r for r in event.table if r.status != "background"),
-        key=lambda r: -sum(1 for _aid, ids in r.cells if ids),
-    )
+    ranked = _ranked(event)
     places = [_row_label(event, r) for r in ranked if r.kind == "place"]
     people = []
     for r in ranked:

@@ -1,4 +1,4 @@
-"""The ways into a corpus: the home page's latest and most-covered events, events by month and by place.
+"""The ways into a corpus: the home page's latest and most-covered events, events by month, place and tag.
 
 Every index page lists at most `PAGE_SIZE` entries, so that no page grows with the corpus.
 """
@@ -12,6 +12,7 @@ from typing import TypeVar
 from builder.dates import reader_date
 from builder.events.describe import slugify
 from builder.model import Article, Corpus, Event
+from builder.render.facts import actors
 
 PAGE_SIZE = 200
 """Entries on one index page; longer lists continue on numbered pages."""
@@ -31,6 +32,8 @@ class EventLine:
     accounts: int
     figure: str | None
     """`12 killed`, `12 to 15 killed (accounts differ)`."""
+    tags: tuple[str, ...] = ()
+    """The accounts' metadata tags, the event's place and the parties most accounts name."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,20 @@ def event_line(event: Event, articles: dict[str, Article]) -> EventLine:
     """What an index says of one event."""
     members = [articles[i] for i in event.article_ids]
     outlets = tuple(sorted({a.outlet for a in members if a.outlet}))
-    return EventLine(event, reader_date(event.date), outlets, len(members), _figure(event))
+    given = [t for a in members for t in a.meta.tags]
+    named = [event.place] if event.place else []
+    tags = _one_spelling(
+        [*given, *named, *actors(event, [a.text for a in members], needed=min(2, len(members)))]
+    )
+    return EventLine(event, reader_date(event.date), outlets, len(members), _figure(event), tags)
+
+
+def _one_spelling(names: list[str]) -> tuple[str, ...]:
+    """Names in order, each once whatever its case (the first spelling wins)."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(name.casefold(), name)
+    return tuple(seen.values())
 
 
 def newest_first(lines: list[EventLine]) -> list[EventLine]:
@@ -103,21 +119,39 @@ def by_month(lines: list[EventLine]) -> list[Group]:
     return groups
 
 
-def by_place(lines: list[EventLine]) -> list[Group]:
-    """Events grouped by their place, the places with most events first."""
-    places: dict[str, list[EventLine]] = {}
-    for line in newest_first(lines):
-        if line.event.place:
-            places.setdefault(line.event.place, []).append(line)
-    taken: set[str] = set()
+RESERVED = frozenset({"pages"})
+"""Slugs a group may not take: `pages/` holds a long index's later pages."""
+
+
+def _grouped(named: list[tuple[str, EventLine]], fallback: str) -> list[Group]:
+    """Events under each name, names that differ only in case being one, shown in the spelling most of
+    its events use; most events first, then by name."""
+    found: dict[str, list[tuple[str, EventLine]]] = {}
+    for name, line in named:
+        found.setdefault(name.casefold(), []).append((name, line))
+    spelled = []
+    for members in found.values():
+        spellings = [name for name, _line in members]
+        spelled.append((max(spellings, key=spellings.count), tuple(line for _name, line in members)))
+    taken = set(RESERVED)
     groups = []
-    for place, members in sorted(places.items(), key=lambda p: (-len(p[1]), p[0])):
-        slug = base = slugify(place) or "place"
+    for name, lines in sorted(spelled, key=lambda p: (-len(p[1]), p[0].casefold(), p[0])):
+        slug = base = slugify(name) or fallback
         while slug in taken:  # two names, one slug: number the later one
             slug = f"{base}-{len(taken)}"
         taken.add(slug)
-        groups.append(Group(place, slug, tuple(members)))
+        groups.append(Group(name, slug, lines))
     return groups
+
+
+def by_place(lines: list[EventLine]) -> list[Group]:
+    """Events grouped by their place, the places with most events first."""
+    return _grouped([(x.event.place, x) for x in newest_first(lines) if x.event.place], "place")
+
+
+def by_tag(lines: list[EventLine]) -> list[Group]:
+    """Events grouped by each of their tags, the tags with most events first."""
+    return _grouped([(tag, x) for x in newest_first(lines) for tag in x.tags], "tag")
 
 
 def front(lines: list[EventLine]) -> tuple[list[EventLine], list[EventLine]]:

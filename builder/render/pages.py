@@ -16,8 +16,10 @@ from builder.render.facts import Summary, fact_groups, own_facts, summary
 from builder.render.indexes import (
     PAGE_SIZE,
     EventLine,
+    Group,
     by_month,
     by_place,
+    by_tag,
     event_line,
     figures,
     front,
@@ -226,47 +228,60 @@ def article_index(corpus: Corpus, env: Environment, event_of: dict[str, Event]) 
     return pages
 
 
-def index_pages(env: Environment, lines: list[EventLine]) -> dict[str, str]:
-    """Events by month and by place: an index of the groups, then a page (or pages) per group."""
-    pages: dict[str, str] = {}
-    months = by_month(lines)
-    pages["dates/index.md"] = env.get_template("groups.md.j2").render(
-        title="Events by date",
-        intro="Every event, by the month of its date, newest first. An event's date is its earliest"
-        " account's publication date, or a date its texts give.",
-        groups=months,
-        prefix="",
-    )
-    for month in months:
-        _paged(
-            pages,
-            env,
-            f"dates/{month.slug}",
-            f"Events of {month.name}",
-            "Newest first.",
-            list(month.lines),
-            "../../events/",
+def _group_index(
+    pages: dict[str, str], env: Environment, folder: str, title: str, intro: str, groups: list[Group]
+) -> None:
+    """An index of groups (`folder/index.md`, later pages `folder/pages/N.md`), then each group's pages."""
+    chunks = pages_of(groups)
+    hrefs = ["", *(f"pages/{n}/" for n in range(2, len(chunks) + 1))]
+    for number, chunk in enumerate(chunks, 1):
+        up = "" if number == 1 else "../../"
+        path = f"{folder}/index.md" if number == 1 else f"{folder}/pages/{number}.md"
+        pages[path] = env.get_template("groups.md.j2").render(
+            title=title if number == 1 else f"{title} (page {number})",
+            intro=intro,
+            groups=chunk,
+            prefix=up,
+            pager=[f"{up}{href}" or "./" for href in hrefs],
+            number=number,
         )
+    for group in groups:
+        heading = (
+            f"Events of {group.name}" if folder == "dates" else f"Events {_PREPOSITION[folder]} {group.name}"
+        )
+        _paged(
+            pages, env, f"{folder}/{group.slug}", heading, "Newest first.", list(group.lines), "../../events/"
+        )
+
+
+_PREPOSITION = {"places": "in", "tags": "tagged"}
+
+
+def index_pages(env: Environment, lines: list[EventLine]) -> dict[str, str]:
+    """Events by month, by place and by tag: an index of the groups, then a page (or pages) per group."""
+    pages: dict[str, str] = {}
+    intro = (
+        "Every event, by the month of its date, newest first. An event's date is its earliest"
+        " account's publication date, or a date its texts give."
+    )
+    _group_index(pages, env, "dates", "Events by date", intro, by_month(lines))
     places = by_place(lines)
-    pages["places/index.md"] = env.get_template("groups.md.j2").render(
-        title="Events by place",
-        intro="Every event that has a place (the town or country its accounts name most), by place, the "
+    intro = (
+        "Every event that has a place (the town or country its accounts name most), by place, the "
         "places with most events first."
         if places
-        else "No event has a place yet.",
-        groups=places,
-        prefix="",
+        else "No event has a place yet."
     )
-    for place in places:
-        _paged(
-            pages,
-            env,
-            f"places/{place.slug}",
-            f"Events in {place.name}",
-            "Newest first.",
-            list(place.lines),
-            "../../events/",
-        )
+    _group_index(pages, env, "places", "Events by place", intro, places)
+    tags = by_tag(lines)
+    intro = (
+        "Every event under each of its tags, the tags with most events first. An event's tags are the"
+        " tags its articles' metadata gives, its place, and the people and organisations most of its"
+        " accounts name (at least two, when it has two or more)."
+        if tags
+        else "No event has a tag yet."
+    )
+    _group_index(pages, env, "tags", "Events by tag", intro, tags)
     return pages
 
 
@@ -279,6 +294,7 @@ def home_block(corpus: Corpus, env: Environment, lines: list[EventLine]) -> str:
         covered=covered,
         months=by_month(lines),
         has_places=any(x.event.place for x in lines),
+        has_tags=any(x.tags for x in lines),
     )
 
 
