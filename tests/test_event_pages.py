@@ -8,6 +8,7 @@ import contextlib
 import math
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
@@ -51,6 +52,14 @@ def _open(browser: Browser, url: str, width: int, script: bool = True) -> Page:
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("dialog", lambda d: errors.append(f"dialog: {d.message}"))
+    page.on(  # the site loads nothing from any other host
+        "request",
+        lambda r: (
+            errors.append(f"request: {r.url}")
+            if urlsplit(r.url).hostname not in ("127.0.0.1", None)
+            else None
+        ),
+    )
     response = page.goto(url)
     assert response is not None and response.ok, f"{url}: {response and response.status}"
     page.wait_for_load_state("networkidle")

@@ -429,6 +429,7 @@ def test_group_indexes_are_paged_and_keep_their_pages_folder(monkeypatch: pytest
     assert '<a href="../../tag-4/">' in second
     # A tag that slugs to the pages folder's name is numbered, not lost in it.
     assert "tags/pages-1.md" in found and ">Pages</a>" in first
+    assert render.environment().from_string("{{ 2721 | count }}").render() == "2,721"
 
 
 def test_every_generated_page_has_front_matter_that_parses() -> None:

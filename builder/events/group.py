@@ -17,6 +17,7 @@ from builder.events.features import Profiles, profiles
 from builder.events.overrides import decide
 from builder.events.topics import topics
 from builder.gazetteer import Gazetteer
+from builder.ingest.labels import account_names
 from builder.model import Article, Corpus, Event
 
 EVENT_CUT = 0.06
@@ -98,8 +99,19 @@ def group_events(corpus: Corpus, config: Config) -> Corpus:
     events = [dataclasses.replace(e, topic=topic_ids[n]) for n, e in enumerate(events)]
     ordered = sorted(events, key=lambda e: (e.article_ids[0], e.id))
     return dataclasses.replace(
-        corpus, events=tuple(ordered), notices=corpus.notices + tuple(decisions.warnings)
+        corpus,
+        articles=_named_in_events(corpus.articles, ordered),
+        events=tuple(ordered),
+        notices=corpus.notices + tuple(decisions.warnings),
     )
+
+
+def _named_in_events(articles: tuple[Article, ...], events: list[Event]) -> tuple[Article, ...]:
+    """Name the accounts apart within each event, where they stand side by side: "Le Monde", not
+    "Le Monde, 21 August 2025 (1)" because Le Monde ran another story that day."""
+    by_id = {a.id: a for a in articles}
+    named = {a.id: a for e in events for a in account_names([by_id[i] for i in e.article_ids])}
+    return tuple(named.get(a.id, a) for a in articles)
 
 
 def _merged(

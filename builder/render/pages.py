@@ -107,7 +107,7 @@ def outlet_views(corpus: Corpus) -> list[OutletView]:
 
 def event_description(event: Event, members: list[Article], told: Summary) -> str:
     """One line for link previews and search snippets: how many accounts, when, where, who told it."""
-    when = ", ".join(part for part in (event.date, event.place) if part)
+    when = ", ".join(part for part in (reader_date(event.date), event.place) if part)
     outlets = sorted({a.outlet for a in members if a.outlet})
     accounts = f"{len(members)} account{'s' if len(members) != 1 else ''}"
     parts = [f"{accounts} side by side{f', {when}' if when else ''}."]
@@ -133,6 +133,7 @@ def environment() -> Environment:
     env.filters["stamp_date"] = date_line
     env.filters["reader_date"] = reader_date
     env.filters["yaml_title"] = yaml_title
+    env.filters["count"] = "{:,}".format  # 2,721, as the terminal says it
     return env
 
 

@@ -53,6 +53,7 @@ def engine_settings(config: Config, engine: str) -> str:
 def index_site(site: Path) -> None:
     """Write the Pagefind bundle into the built site: pages marked `data-pagefind-body` only."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--silent"]
+    command += ["--exclude-selectors", ".headerlink"]  # the pilcrow of each heading's permalink
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip()[-2000:] or f"exit code {result.returncode}"
