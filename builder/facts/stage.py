@@ -10,7 +10,8 @@ from builder.facts import actors, counts, places, quotes, times
 from builder.facts.described import unify_described
 from builder.facts.table import build_table, unify_names
 from builder.gazetteer import Gazetteer
-from builder.model import Article, Corpus, Event, Fact
+from builder.guard import INPUT_FAULTS, plainly
+from builder.model import Article, Corpus, Event, Fact, Problem
 
 Extractor = Callable[[Article, Gazetteer], list[Fact]]
 
@@ -29,24 +30,43 @@ EXTRACTORS: list[tuple[str, Extractor]] = [
 """Extractors in the order they run; a new kind of fact is a new entry."""
 
 
-def article_facts(article: Article, gazetteer: Gazetteer) -> list[Fact]:
-    """Every fact one account states, in reading order."""
-    found = [f for _name, extract in EXTRACTORS for f in extract(article, gazetteer)]
+def article_facts(
+    article: Article, gazetteer: Gazetteer, problems: list[Problem] | None = None
+) -> list[Fact]:
+    """Every fact one account states, in reading order. An extractor that the text makes fail gives no
+    facts for it, and a warning in `problems` (when given; else the error goes on)."""
+    found = []
+    for name, extract in EXTRACTORS:
+        try:
+            found += extract(article, gazetteer)
+        except INPUT_FAULTS as exc:
+            if problems is None:
+                raise
+            message = f"no {name} facts could be read from this text: {plainly(exc)}"
+            problems.append(Problem(article.path, "warning", message))
     return sorted(found, key=lambda f: (f.start, f.end, f.kind))
 
 
-def event_facts(event: Event, articles: dict[str, Article], gazetteer: Gazetteer) -> Event:
+def event_facts(
+    event: Event, articles: dict[str, Article], gazetteer: Gazetteer, problems: dict[str, list[Problem]]
+) -> Event:
     """Return the event with its facts (accounts in column order) and its facts table."""
     columns = event.columns or event.article_ids
-    facts = unify_names([f for aid in columns for f in article_facts(articles[aid], gazetteer)])
+    facts = unify_names(
+        [f for aid in columns for f in article_facts(articles[aid], gazetteer, problems.setdefault(aid, []))]
+    )
     facts = unify_described(facts, event)
     return dataclasses.replace(event, facts=tuple(facts), table=tuple(build_table(facts, columns)))
 
 
 def extract_facts(corpus: Corpus, config: Config) -> Corpus:
-    """Extract the facts of every event's accounts."""
+    """Extract the facts of every event's accounts; a text that breaks an extractor gets a warning."""
     gazetteer = Gazetteer.shared()
     articles = {a.id: a for a in corpus.articles}
-    return dataclasses.replace(
-        corpus, events=tuple(event_facts(e, articles, gazetteer) for e in corpus.events)
+    problems: dict[str, list[Problem]] = {}
+    events = tuple(event_facts(e, articles, gazetteer, problems) for e in corpus.events)
+    warned = tuple(
+        dataclasses.replace(a, problems=a.problems + tuple(problems[a.id])) if problems.get(a.id) else a
+        for a in corpus.articles
     )
+    return dataclasses.replace(corpus, articles=warned, events=events)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from builder.config import Config
 from builder.errors import CorpusError
+from builder.guard import INPUT_FAULTS, plainly
 from builder.ingest.article import build_article
 from builder.ingest.corpus_file import NAME as CORPUS_FILE
 from builder.ingest.corpus_file import CorpusFile, read_corpus_file, resolve_outlet
@@ -113,6 +114,16 @@ class _Ingest:
             return parsed.metadata, parsed.problems, (shown,)
         return Metadata(), (), ()
 
+    def guarded(self, path: Path) -> None:
+        """Read one file; whatever its content makes a reader raise rejects that file alone, and
+        the articles it had given so far with it."""
+        kept = len(self.articles), len(self.rejected)
+        try:
+            self.read(path)
+        except INPUT_FAULTS as exc:
+            del self.articles[kept[0] :], self.rejected[kept[1] :]
+            self.rejected.append(Rejected(self.shown(path), f"could not be read: {plainly(exc)}"))
+
     def read(self, path: Path) -> None:
         shown = self.shown(path)
         if any(part.startswith(".") for part in path.relative_to(self.root).parts):
@@ -197,7 +208,7 @@ def ingest(corpus: Corpus, config: Config) -> Corpus:
     if corpus_file in files:
         run.read_corpus_file(corpus_file)
     for number, path in enumerate(files, 1):
-        run.read(path)
+        run.guarded(path)
         if number % FREEZE_EVERY == 0:
             # Articles read so far stay for the whole build: freezing them spares the garbage
             # collector rescanning them all while the rest are read (a fifth of ingest time).

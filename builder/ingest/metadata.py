@@ -50,6 +50,10 @@ MAX_TAGS = 50
 MAX_TAG_CHARS = 80
 MAX_YAML_CHARS = 64 * 1024
 """Front matter and sidecars longer than this are refused before parsing."""
+MAX_YAML_DEPTH = 20
+"""Nesting deeper than this is refused: metadata is flat, and deep nesting exhausts the stack."""
+MAX_NUMBER_DIGITS = 30
+"""A YAML number longer than this is read as text: Python refuses to make thousands of digits a number."""
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
@@ -62,7 +66,10 @@ class YamlError(ValueError):
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors and aliases, so no alias bomb can expand."""
+    """SafeLoader that refuses anchors, aliases and deep nesting, so no alias bomb can expand and no
+    nesting can exhaust the stack; impossible dates and overlong numbers stay text, to be warned about."""
+
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()  # type: ignore[no-untyped-call]
@@ -72,7 +79,32 @@ class _StrictLoader(yaml.SafeLoader):
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             raise YamlError(f"YAML anchors (&{anchor}) are not allowed", line)
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_YAML_DEPTH:
+            raise YamlError(f"YAML nested more than {MAX_YAML_DEPTH} levels deep", line)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):  # 2024-13-45: the text, which the date check then warns about
+            return self.construct_scalar(node)
+
+    def construct_yaml_int(self, node: Any) -> Any:
+        text = self.construct_scalar(node)
+        return text if len(str(text)) > MAX_NUMBER_DIGITS else super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node: Any) -> Any:
+        text = self.construct_scalar(node)
+        return text if len(str(text)) > MAX_NUMBER_DIGITS else super().construct_yaml_float(node)
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_yaml_int)
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", _StrictLoader.construct_yaml_float)
 
 
 def load_yaml_mapping(text: str, first_line: int = 1) -> dict[str, Any]:
@@ -96,6 +128,15 @@ def load_yaml_mapping(text: str, first_line: int = 1) -> dict[str, Any]:
     return {str(k): v for k, v in data.items()}
 
 
+MAX_FIELD_CHARS = 500
+"""A text field longer than this is cut: no outlet, title or address is that long."""
+
+
+def _quoted(text: str) -> str:
+    """A value as a warning quotes it: in full when short, else its start."""
+    return repr(text) if len(text) <= 60 else f"{text[:60]!r}… ({len(text):,} characters)"
+
+
 def _date(value: Any, key: str, path: str, line: int | None, problems: list[Problem]) -> str | None:
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
@@ -107,7 +148,9 @@ def _date(value: Any, key: str, path: str, line: int | None, problems: list[Prob
     try:
         parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        problems.append(Problem(path, "warning", f"'{key}' is not an ISO date or datetime: {text!r}", line))
+        problems.append(
+            Problem(path, "warning", f"'{key}' is not an ISO date or datetime: {_quoted(text)}", line)
+        )
         return None
     if len(text) <= 10:
         return parsed.date().isoformat()
@@ -118,7 +161,18 @@ def _date(value: Any, key: str, path: str, line: int | None, problems: list[Prob
 
 def _text(value: Any, key: str, path: str, line: int | None, problems: list[Problem]) -> str | None:
     if isinstance(value, (str, int, float)) and str(value).strip():
-        return str(value).strip()
+        text = str(value).strip()
+        if len(text) > MAX_FIELD_CHARS:
+            problems.append(
+                Problem(
+                    path,
+                    "warning",
+                    f"'{key}' is {len(text):,} characters long: cut to {MAX_FIELD_CHARS}",
+                    line,
+                )
+            )
+            text = text[:MAX_FIELD_CHARS]
+        return text
     problems.append(Problem(path, "warning", f"'{key}' should be text, got {type(value).__name__}", line))
     return None
 
@@ -189,10 +243,12 @@ def parse_metadata(
         values["tags"] = _tags(tags, path, line, problems)
     url = values.get("url")
     if url is not None and not WEB_ADDRESS.fullmatch(url):
-        problems.append(Problem(path, "warning", f"'url' is not an http(s) address: {url!r}", line))
+        problems.append(Problem(path, "warning", f"'url' is not an http(s) address: {_quoted(url)}", line))
         values["url"] = None
     language = values.get("language")
     if language is not None and not _LANGUAGE.match(language):
-        problems.append(Problem(path, "warning", f"'language' is not a language code: {language!r}", line))
+        problems.append(
+            Problem(path, "warning", f"'language' is not a language code: {_quoted(language)}", line)
+        )
         values["language"] = None
     return Parsed(Metadata(**{k: v for k, v in values.items() if v is not None}), tuple(problems))

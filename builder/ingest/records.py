@@ -44,11 +44,16 @@ def _records(source: Source) -> Iterator[tuple[int, int, Any] | Rejected]:
                 yield number, line_number, json.loads(line)
             except json.JSONDecodeError as exc:
                 yield Rejected(source.shown, f"record {number}: not valid JSON: {exc.msg}", line_number)
+            except RecursionError:
+                yield Rejected(source.shown, f"record {number}: JSON nested too deeply to read", line_number)
         return
     try:
         document = json.loads(source.text)
     except json.JSONDecodeError as exc:
         yield Rejected(source.shown, f"not valid JSON: {exc.msg}", exc.lineno)
+        return
+    except RecursionError:
+        yield Rejected(source.shown, "JSON nested too deeply to read")
         return
     for number, value in enumerate(document if isinstance(document, list) else [document], 1):
         yield number, 1, value
