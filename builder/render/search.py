@@ -17,6 +17,7 @@ from builder.config import Config
 from builder.errors import SiteBuildError
 from builder.mkdocs_file import settings
 from builder.model import Corpus
+from builder.render.swap import die_with_parent
 
 MATERIAL = "material"
 PAGEFIND = "pagefind"
@@ -54,7 +55,7 @@ def index_site(site: Path) -> None:
     """Write the Pagefind bundle into the built site: pages marked `data-pagefind-body` only."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--silent"]
     command += ["--exclude-selectors", ".headerlink"]  # the pilcrow of each heading's permalink
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    result = subprocess.run(command, capture_output=True, text=True, check=False, preexec_fn=die_with_parent)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip()[-2000:] or f"exit code {result.returncode}"
         raise SiteBuildError(f"pagefind failed; the previous site is left in place:\n  {detail}")

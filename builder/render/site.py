@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from builder.config import Config
@@ -16,6 +15,7 @@ from builder.model import Corpus
 from builder.render.export import corpus_json, schema_text
 from builder.render.pages import EVENT_LIST_MARKER, render_pages
 from builder.render.search import PAGEFIND, engine_settings, index_site, search_engine
+from builder.render.swap import clear_debris, die_with_parent, site_lock, swap_into_place, work_folder
 from builder.render.tables import events_csv, facts_csv
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
@@ -86,36 +86,41 @@ def run_mkdocs(config: Config, work: Path, site: Path, engine: str) -> None:
         "-d",
         str(site),
     ]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(
+        command, capture_output=True, text=True, env=env, check=False, preexec_fn=die_with_parent
+    )
     if result.returncode != 0:
         output = (result.stderr or result.stdout).strip().splitlines()
         detail = "\n  ".join(output[-20:]) or f"exit code {result.returncode}"
         raise SiteBuildError(f"mkdocs build failed; the previous site is left in place:\n  {detail}")
 
 
-def swap_into_place(new: Path, target: Path) -> None:
-    """Replace `target` with `new`: the old site stays whole until the new one is complete."""
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
-
-
 def publish_site(corpus: Corpus, config: Config) -> None:
     """Stage the docs, build the site beside the target, then swap it in; on failure nothing changes."""
     target = config.site_dir.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    new = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
-        with tempfile.TemporaryDirectory(prefix="parallax-stage-") as work:
-            engine = search_engine(corpus, config)
-            stage_docs(corpus, config, Path(work) / "docs")
-            run_mkdocs(config, Path(work), new, engine)
-            if engine == PAGEFIND:
-                index_site(new)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with site_lock(target):
+            clear_debris(target)
+            _publish(corpus, config, target)
+    except OSError as exc:  # a read-only or full disk, a folder that cannot be made
+        where = exc.filename or target.parent
+        raise SiteBuildError(
+            f"cannot write the site: {exc.strerror or exc} ('{where}'); the previous site is left in place"
+        ) from exc
+
+
+def _publish(corpus: Corpus, config: Config, target: Path) -> None:
+    new = work = None
+    try:
+        new, work = work_folder(target, "new"), work_folder(target, "stage")
+        engine = search_engine(corpus, config)
+        stage_docs(corpus, config, work / "docs")
+        run_mkdocs(config, work, new, engine)
+        if engine == PAGEFIND:
+            index_site(new)
         swap_into_place(new, target)
     finally:
-        if new.exists():
-            shutil.rmtree(new)
+        for folder in (new, work):
+            if folder is not None and folder.exists():
+                shutil.rmtree(folder, ignore_errors=True)
