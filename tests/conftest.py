@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
+import time
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from builder import pipeline
 from builder.config import Config
@@ -109,3 +110,24 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The hostile corpus's tally, when its tests ran."""
+    from tests.test_hostile import TALLY
+
+    if TALLY:
+        terminalreporter.write_line(
+            "hostile corpus: {payloads} payloads tried, {executed} executed, {crashes} crashes, "
+            "{lost} files lost".format(**TALLY)
+        )
+
+
+def wait_until(page: Page, expression: str, timeout: float = 10.0) -> None:
+    """Wait for a JavaScript expression to be true. Playwright's wait_for_function evaluates its predicate
+    with eval, which the site's Content-Security-Policy forbids; page.evaluate is not subject to it."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never true: {expression}")
+        page.wait_for_timeout(50)

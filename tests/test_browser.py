@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page
 
 from builder import pipeline
-from tests.conftest import SEED_000, SEED_001, serve, site_config, write_corpus
+from tests.conftest import SEED_000, SEED_001, serve, site_config, wait_until, write_corpus
 from tests.test_site import HOSTILE
 
 pytestmark = pytest.mark.browser
@@ -111,7 +111,7 @@ def test_light_dark_toggle_switches_the_scheme(page: Page, seeds_url: str) -> No
     body = page.locator("body")
     before = body.get_attribute("data-md-color-scheme")
     page.locator("form[data-md-component='palette'] label:visible").first.click()
-    page.wait_for_function(f"document.body.dataset.mdColorScheme !== {before!r}")
+    wait_until(page, f"document.body.dataset.mdColorScheme !== {before!r}")
     assert {before, body.get_attribute("data-md-color-scheme")} == {"default", "slate"}
 
 

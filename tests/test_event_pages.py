@@ -15,7 +15,7 @@ from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-unt
 from playwright.sync_api import Browser, Page
 
 from builder import pipeline
-from tests.conftest import ROOT, SEEDS, serve, site_config
+from tests.conftest import ROOT, SEEDS, serve, site_config, wait_until
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
 CORPORA = {"two": SEEDS, "six": FIXTURES / "six", "twenty": FIXTURES / "twenty"}
@@ -144,15 +144,15 @@ def test_pair_chooser_keeps_the_choice_in_the_url(
     form.locator("select[name=a]").select_option(slugs[2])
     form.locator("select[name=b]").select_option(slugs[1])
     form.locator("button").click()
-    page.wait_for_function(f"location.hash === '#compare={slugs[2]}~{slugs[1]}'")
-    page.wait_for_function(
-        f"document.querySelector('.px-pair .px-prow--head .px-pcell').dataset.slug === '{slugs[2]}'"
+    wait_until(page, f"location.hash === '#compare={slugs[2]}~{slugs[1]}'")
+    wait_until(
+        page, f"document.querySelector('.px-pair .px-prow--head .px-pcell').dataset.slug === '{slugs[2]}'"
     )
     assert _heads(page) == [slugs[2], slugs[1]]
     # The URL alone brings the choice back, three accounts included.
     url = f"{sites[corpus]}#compare={slugs[0]}~{slugs[3]}~{slugs[4]}"
     again = _open(browser, url, width)
-    again.wait_for_function("document.querySelectorAll('.px-pair .px-prow--head .px-pcell').length === 3")
+    wait_until(again, "document.querySelectorAll('.px-pair .px-prow--head .px-pcell').length === 3")
     assert _heads(again) == [slugs[0], slugs[3], slugs[4]]
     rows = again.locator(".px-pair .px-prow[data-row]")
     assert all(r.locator(".px-pcell").count() == 3 for r in rows.all()[:30])
@@ -207,7 +207,7 @@ def test_every_control_is_in_reach_of_the_keyboard(browser: Browser, sites: dict
         page.keyboard.press("ArrowDown")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelectorAll('.px-pair .px-prow--head .px-pcell').length === 3")
+    wait_until(page, "document.querySelectorAll('.px-pair .px-prow--head .px-pcell').length === 3")
     controls = "summary, select, button, input, [tabindex='0'], .px-named__item"
     unreachable = (
         page.locator("article")

@@ -22,6 +22,18 @@ def _line_of(data: bytes, position: int) -> int:
     return data.count(b"\n", 0, position) + 1
 
 
+def _utf16_order(data: bytes) -> str | None:
+    """`le` or `be` when the bytes read as UTF-16 text with no byte-order mark: mostly Latin text puts a
+    NUL in every other byte (the odd ones for little-endian), and nowhere else."""
+    if len(data) % 2 or len(data) < 8:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for order, zeros, letters in (("le", odd, even), ("be", even, odd)):
+        if zeros.count(0) >= 0.6 * len(zeros) and letters.count(0) == 0:
+            return order
+    return None
+
+
 def decode(data: bytes, path: str) -> Decoded | Problem:
     """Decode a file's bytes, or return the error that rejects it."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -30,6 +42,16 @@ def decode(data: bytes, path: str) -> Decoded | Problem:
         except UnicodeDecodeError as exc:
             return Problem(path, "error", f"UTF-16 text is broken: {exc.reason}")
         return _checked(text, path, ())
+    if b"\x00" in data and (order := _utf16_order(data)):
+        try:
+            text = data.decode(f"utf-16-{order}")
+        except UnicodeDecodeError:
+            pass
+        else:
+            warning = Problem(
+                path, "warning", f"UTF-16 without a byte-order mark: read as UTF-16 {order.upper()}"
+            )
+            return _checked(text, path, (warning,))
     if b"\x00" in data:
         return Problem(
             path, "error", "binary content (NUL bytes): not a text article", _line_of(data, data.index(0))

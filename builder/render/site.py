@@ -14,6 +14,7 @@ from builder.mkdocs_file import settings, url_setting
 from builder.model import Corpus
 from builder.render.export import corpus_json, schema_text
 from builder.render.pages import EVENT_LIST_MARKER, render_pages
+from builder.render.policy import add_policies
 from builder.render.search import PAGEFIND, engine_settings, index_site, search_engine
 from builder.render.swap import clear_debris, die_with_parent, site_lock, swap_into_place, work_folder
 from builder.render.tables import events_csv, facts_csv
@@ -117,6 +118,7 @@ def _publish(corpus: Corpus, config: Config, target: Path) -> None:
         engine = search_engine(corpus, config)
         stage_docs(corpus, config, work / "docs")
         run_mkdocs(config, work, new, engine)
+        add_policies(new)
         if engine == PAGEFIND:
             index_site(new)
         swap_into_place(new, target)
