@@ -7,7 +7,7 @@ SEEDS ?= seeds
 SITE_URL ?=
 EVAL_DATA ?= ../shared/eval
 
-.PHONY: site test serve lint check clean chromium bench eval
+.PHONY: site test serve lint check clean chromium bench eval fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,12 +28,17 @@ chromium:
 	@test -x /usr/bin/chromium || sh .ci/install-chromium
 
 lint: $(STAMP)
-	$(BIN)/ruff check builder tests bench evaluation
-	$(BIN)/ruff format --check builder tests bench evaluation
+	$(BIN)/ruff check builder tests bench evaluation fuzz
+	$(BIN)/ruff format --check builder tests bench evaluation fuzz
 	$(BIN)/mypy
 
 test: $(STAMP) chromium lint
 	$(BIN)/python -m pytest -q
+
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,fuzz]'
+	$(BIN)/python -m fuzz $(FUZZ_SECONDS)
 
 clean:
 	rm -rf site .site.* .pytest_cache .mypy_cache .ruff_cache

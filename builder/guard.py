@@ -7,6 +7,10 @@ TypeError, a KeyError, an AttributeError) is the builder's own fault: it is not 
 
 from __future__ import annotations
 
+import dataclasses
+
+from builder.model import Article, Problem
+
 INPUT_FAULTS: tuple[type[Exception], ...] = (ValueError, RecursionError, OverflowError, MemoryError)
 """Exceptions input can raise in code that is right (UnicodeError and JSON's errors are ValueErrors)."""
 
@@ -20,3 +24,11 @@ def plainly(exc: BaseException) -> str:
     message = " ".join(str(exc).split())
     message = f"{message[:160]}…" if len(message) > 160 else message
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+def with_warnings(articles: tuple[Article, ...], found: dict[str, list[Problem]]) -> tuple[Article, ...]:
+    """The articles, each with the warnings `found` for it (by article id) added to its problems."""
+    return tuple(
+        dataclasses.replace(a, problems=a.problems + tuple(found[a.id])) if found.get(a.id) else a
+        for a in articles
+    )

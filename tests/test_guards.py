@@ -11,7 +11,7 @@ from builder import pipeline
 from builder.accounting import account
 from builder.facts import stage as facts_stage
 from builder.ingest import READERS
-from builder.model import Corpus
+from builder.model import Article, Corpus, Event
 from tests.conftest import site_config, write_corpus
 
 GOOD = "Flood in Lagos\n\nA flood hit Lagos on Monday, officials said. Four people were killed.\n"
@@ -109,3 +109,41 @@ def test_a_builder_bug_in_an_extractor_still_stops_the_build(
     monkeypatch.setattr(facts_stage, "EXTRACTORS", [*facts_stage.EXTRACTORS, ("buggy", buggy)])
     with pytest.raises(KeyError):
         _analyse(tmp_path, {})
+
+
+def test_an_event_whose_texts_break_the_comparison_or_a_check_still_publishes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from builder.compare import stage as compare_stage
+    from builder.provenance import stage as provenance_stage
+
+    real = compare_stage.compare_event
+
+    def fragile(event: Event, articles: dict[str, Article]) -> Event:
+        if any("Lima" in articles[i].title for i in event.article_ids):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(event, articles)
+
+    def failing(event: Event, articles: object) -> list[object]:
+        raise ValueError("a date out of range")
+
+    monkeypatch.setattr(compare_stage, "compare_event", fragile)
+    monkeypatch.setattr(provenance_stage, "CHECKS", [*provenance_stage.CHECKS, ("odd", failing)])
+    lima = "Fire in Lima\n\nA fire hit Lima on Monday, officials said. Two people were killed.\n"
+    seeds = write_corpus(
+        tmp_path / "seeds", {"a.txt": GOOD, "b.txt": GOOD + "More.\n", "c.txt": lima, "d.txt": lima}
+    )
+    outcome = pipeline.build(site_config(seeds, tmp_path / "site"))
+    messages: dict[str, list[str]] = {}
+    for p in outcome.corpus.problems:
+        messages.setdefault(p.path, []).append(p.message)
+    assert (
+        "the accounts of its event could not be compared: nested too deeply to read"
+        in messages["seeds/c.txt"]
+    )
+    assert (
+        "the odd check could not be run on its event: ValueError: a date out of range"
+        in messages["seeds/a.txt"]
+    )
+    assert not any("compared" in m for m in messages["seeds/a.txt"])
+    assert len(list((tmp_path / "site" / "events").glob("*/index.html"))) == 2

@@ -11,7 +11,8 @@ from builder.compare.pairs import compare_pairs
 from builder.compare.shared import shared_sentences
 from builder.compare.words import differences
 from builder.config import Config
-from builder.model import Article, Corpus, Difference, Event
+from builder.guard import INPUT_FAULTS, plainly, with_warnings
+from builder.model import Article, Corpus, Difference, Event, Problem
 
 
 def compare_event(event: Event, corpus_articles: dict[str, Article]) -> Event:
@@ -60,6 +61,19 @@ def compare_event(event: Event, corpus_articles: dict[str, Article]) -> Event:
 
 
 def compare_events(corpus: Corpus, config: Config) -> Corpus:
-    """Compare the accounts of every event."""
+    """Compare the accounts of every event; an event whose texts break the comparison is left uncompared,
+    with a warning on each of its accounts."""
     articles: dict[str, Article] = {a.id: a for a in corpus.articles}
-    return dataclasses.replace(corpus, events=tuple(compare_event(e, articles) for e in corpus.events))
+    problems: dict[str, list[Problem]] = {}
+    events = []
+    for event in corpus.events:
+        try:
+            events.append(compare_event(event, articles))
+        except INPUT_FAULTS as exc:
+            events.append(event)
+            for aid in event.article_ids:
+                message = f"the accounts of its event could not be compared: {plainly(exc)}"
+                problems.setdefault(aid, []).append(Problem(articles[aid].path, "warning", message))
+    return dataclasses.replace(
+        corpus, articles=with_warnings(corpus.articles, problems), events=tuple(events)
+    )

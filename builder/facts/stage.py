@@ -10,7 +10,7 @@ from builder.facts import actors, counts, places, quotes, times
 from builder.facts.described import unify_described
 from builder.facts.table import build_table, unify_names
 from builder.gazetteer import Gazetteer
-from builder.guard import INPUT_FAULTS, plainly
+from builder.guard import INPUT_FAULTS, plainly, with_warnings
 from builder.model import Article, Corpus, Event, Fact, Problem
 
 Extractor = Callable[[Article, Gazetteer], list[Fact]]
@@ -65,8 +65,4 @@ def extract_facts(corpus: Corpus, config: Config) -> Corpus:
     articles = {a.id: a for a in corpus.articles}
     problems: dict[str, list[Problem]] = {}
     events = tuple(event_facts(e, articles, gazetteer, problems) for e in corpus.events)
-    warned = tuple(
-        dataclasses.replace(a, problems=a.problems + tuple(problems[a.id])) if problems.get(a.id) else a
-        for a in corpus.articles
-    )
-    return dataclasses.replace(corpus, articles=warned, events=events)
+    return dataclasses.replace(corpus, articles=with_warnings(corpus.articles, problems), events=events)

@@ -6,8 +6,9 @@ import dataclasses
 from collections.abc import Callable
 
 from builder.config import Config
+from builder.guard import INPUT_FAULTS, plainly, with_warnings
 from builder.mkdocs_file import url_setting
-from builder.model import Corpus, Event, Fact, Note
+from builder.model import Corpus, Event, Fact, Note, Problem
 from builder.provenance import attribution, captions, datelines, figures, relative_dates, reuse, variants
 from builder.provenance.changes import changes
 from builder.provenance.credits import credited
@@ -28,6 +29,19 @@ CHECKS: list[tuple[str, Check]] = [
 """Checks in the order their notes are listed; a new check is a new entry."""
 
 
+def _notes(event: Event, articles: Articles, problems: dict[str, list[Problem]]) -> list[Note]:
+    """Every check's notes on the event; a check its texts break gives none, and a warning on each account."""
+    found = []
+    for kind, run in CHECKS:
+        try:
+            found += run(event, articles)
+        except INPUT_FAULTS as exc:
+            for aid in event.article_ids:
+                message = f"the {kind} check could not be run on its event: {plainly(exc)}"
+                problems.setdefault(aid, []).append(Problem(articles[aid].path, "warning", message))
+    return found
+
+
 def check_provenance(corpus: Corpus, config: Config) -> Corpus:
     """Attach history and credits to the articles, the checks' notes to the events, the corpus's changes."""
     host = url_setting(config.mkdocs_file, "repo_url")
@@ -46,13 +60,13 @@ def check_provenance(corpus: Corpus, config: Config) -> Corpus:
         )
         for a in corpus.articles
     }
+    problems: dict[str, list[Problem]] = {}
     events = tuple(
-        dataclasses.replace(event, notes=tuple(n for _kind, run in CHECKS for n in run(event, articles)))
-        for event in corpus.events
+        dataclasses.replace(event, notes=tuple(_notes(event, articles, problems))) for event in corpus.events
     )
     return dataclasses.replace(
         corpus,
-        articles=tuple(articles.values()),
+        articles=with_warnings(tuple(articles.values()), problems),
         events=events,
         changes=changes(corpus, log, uncommitted(config.seeds_dir) if log else set()),
     )
