@@ -22,6 +22,7 @@ from builder.events import group_events
 from builder.facts import extract_facts
 from builder.ingest import ingest
 from builder.model import Corpus
+from builder.parallel import worker_count
 from builder.provenance import check_provenance
 from builder.render.export import corpus_json
 
@@ -82,6 +83,17 @@ def measure(size: int, tmp: Path, build: bool, rows: list[tuple[str, int, str]])
         timed(rows, "full build (mkdocs)", size, lambda: pipeline.build(config))
 
 
+def measure_workers(size: int, tmp: Path, rows: list[tuple[str, int, str]]) -> None:
+    """The whole analysis in one process and on every core, on the corpus `measure` wrote; same output."""
+    seeds = tmp / f"seeds{size}"
+    results = []
+    for workers in (1, 0):
+        config = Config(seeds_dir=seeds, cache_dir=None, workers=workers)
+        label = f"analysis, {worker_count(config)} process{'es' if worker_count(config) > 1 else ''}"
+        results.append(corpus_json(timed(rows, label, size, lambda: pipeline.analyse(config))))  # noqa: B023
+    rows.append(("same output on every core", size, "yes" if results[0] == results[1] else "NO"))
+
+
 def measure_ingest(count: int, tmp: Path, rows: list[tuple[str, int, str]]) -> None:
     """Time ingest alone on `count` articles of about 5 kB each (the target: 10,000 in 10 s)."""
     seeds = tmp / f"ingest{count}"
@@ -137,6 +149,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             measure(size, Path(tmp), size <= args.build_max, rows)
+        measure_workers(max(int(s) for s in args.sizes.split(",")), Path(tmp), rows)
         if not args.no_compare:
             measure_event(Path(tmp) / "event", make_corpus, rows)
             measure_collatex(Path(tmp) / "collatex", make_corpus, rows)

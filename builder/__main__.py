@@ -33,6 +33,13 @@ def _corpus_options(parser: argparse.ArgumentParser, *, seeds_required: bool = F
     )
     parser.add_argument("--strict", action="store_true", help="fail (exit 1) on any warning or rejected file")
     parser.add_argument("--quiet", action="store_true", help="print only problems: no progress, no summary")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes for per-event work (default: 0, one per core)",
+    )
 
 
 _SITE_OPTIONS: list[tuple[str, type, object, str, str]] = [
@@ -113,6 +120,7 @@ def _config(args: argparse.Namespace) -> Config:
         source_date_epoch=getattr(args, "source_date_epoch", 0),
         site_url=getattr(args, "site_url", None),
         pagefind_from=getattr(args, "pagefind_from", DEFAULT_PAGEFIND_FROM),
+        workers=args.workers,
     ).validated()
 
 

@@ -36,11 +36,15 @@ class Config:
     With it, the 404 page works below the repository path and link previews carry full addresses."""
     pagefind_from: int = DEFAULT_PAGEFIND_FROM
     """From this many events on, the site searches with Pagefind instead of Material's single index."""
+    workers: int = 0
+    """Processes for the per-event stages: 0 is one per core, 1 keeps everything in the build's process."""
 
     def validated(self) -> Config:
         """Return self after checking the settings that can be checked before a run."""
         if self.max_file_bytes <= 0:
             raise ConfigError(f"max file size must be positive, got {self.max_file_bytes}")
+        if self.workers < 0:
+            raise ConfigError(f"--workers must be 0 or more, got {self.workers}")
         if self.pagefind_from < 0:
             raise ConfigError(f"--pagefind-from must be 0 or more, got {self.pagefind_from}")
         if self.site_url is not None and not self.site_url.startswith(("https://", "http://")):

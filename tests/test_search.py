@@ -100,7 +100,10 @@ def material_search(page: Page, query: str) -> list[str]:
     # Results of earlier keystrokes show first: read until two readings a quarter second apart agree.
     hits: list[str] = []
     for _ in range(40):
-        now = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item > a").all()]
+        # Read in one step: the list re-renders while results arrive, so item by item could chase a gone one.
+        now: list[str] = page.locator(".md-search-result__item > a").evaluate_all(
+            "all => all.map(a => a.getAttribute('href') || '')"
+        )
         if now == hits:
             break
         hits = now

@@ -12,6 +12,7 @@ from builder.facts.table import build_table, unify_names
 from builder.gazetteer import Gazetteer
 from builder.guard import INPUT_FAULTS, plainly, with_warnings
 from builder.model import Article, Corpus, Event, Fact, Problem
+from builder.parallel import map_events
 
 Extractor = Callable[[Article, Gazetteer], list[Fact]]
 
@@ -48,15 +49,18 @@ def article_facts(
 
 
 def event_facts(
-    event: Event, articles: dict[str, Article], gazetteer: Gazetteer, problems: dict[str, list[Problem]]
-) -> Event:
-    """Return the event with its facts (accounts in column order) and its facts table."""
+    event: Event, articles: dict[str, Article], gazetteer: Gazetteer
+) -> tuple[Event, dict[str, list[Problem]]]:
+    """Return the event with its facts (accounts in column order) and its facts table, and the warnings
+    met on each account."""
     columns = event.columns or event.article_ids
+    problems: dict[str, list[Problem]] = {aid: [] for aid in columns}
     facts = unify_names(
-        [f for aid in columns for f in article_facts(articles[aid], gazetteer, problems.setdefault(aid, []))]
+        [f for aid in columns for f in article_facts(articles[aid], gazetteer, problems[aid])]
     )
     facts = unify_described(facts, event)
-    return dataclasses.replace(event, facts=tuple(facts), table=tuple(build_table(facts, columns)))
+    found = dataclasses.replace(event, facts=tuple(facts), table=tuple(build_table(facts, columns)))
+    return found, problems
 
 
 def extract_facts(corpus: Corpus, config: Config) -> Corpus:
@@ -64,5 +68,11 @@ def extract_facts(corpus: Corpus, config: Config) -> Corpus:
     gazetteer = Gazetteer.shared()
     articles = {a.id: a for a in corpus.articles}
     problems: dict[str, list[Problem]] = {}
-    events = tuple(event_facts(e, articles, gazetteer, problems) for e in corpus.events)
-    return dataclasses.replace(corpus, articles=with_warnings(corpus.articles, problems), events=events)
+    events = []
+    for event, found in map_events(lambda e: event_facts(e, articles, gazetteer), corpus.events, config):
+        events.append(event)
+        for aid, warnings in found.items():
+            problems.setdefault(aid, []).extend(warnings)
+    return dataclasses.replace(
+        corpus, articles=with_warnings(corpus.articles, problems), events=tuple(events)
+    )

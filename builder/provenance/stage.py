@@ -9,6 +9,7 @@ from builder.config import Config
 from builder.guard import INPUT_FAULTS, plainly, with_warnings
 from builder.mkdocs_file import url_setting
 from builder.model import Corpus, Event, Fact, Note, Problem
+from builder.parallel import map_events
 from builder.provenance import attribution, captions, datelines, figures, relative_dates, reuse, variants
 from builder.provenance.changes import changes
 from builder.provenance.credits import credited
@@ -29,17 +30,16 @@ CHECKS: list[tuple[str, Check]] = [
 """Checks in the order their notes are listed; a new check is a new entry."""
 
 
-def _notes(event: Event, articles: Articles, problems: dict[str, list[Problem]]) -> list[Note]:
-    """Every check's notes on the event; a check its texts break gives none, and a warning on each account."""
-    found = []
+def _notes(event: Event, articles: Articles) -> tuple[list[Note], list[str]]:
+    """Every check's notes on the event; a check its texts break gives none, and says why."""
+    found: list[Note] = []
+    faults = []
     for kind, run in CHECKS:
         try:
             found += run(event, articles)
         except INPUT_FAULTS as exc:
-            for aid in event.article_ids:
-                message = f"the {kind} check could not be run on its event: {plainly(exc)}"
-                problems.setdefault(aid, []).append(Problem(articles[aid].path, "warning", message))
-    return found
+            faults.append(f"the {kind} check could not be run on its event: {plainly(exc)}")
+    return found, faults
 
 
 def check_provenance(corpus: Corpus, config: Config) -> Corpus:
@@ -61,12 +61,17 @@ def check_provenance(corpus: Corpus, config: Config) -> Corpus:
         for a in corpus.articles
     }
     problems: dict[str, list[Problem]] = {}
-    events = tuple(
-        dataclasses.replace(event, notes=tuple(_notes(event, articles, problems))) for event in corpus.events
-    )
+    events = []
+    for event, (notes, faults) in zip(
+        corpus.events, map_events(lambda e: _notes(e, articles), corpus.events, config), strict=True
+    ):
+        events.append(dataclasses.replace(event, notes=tuple(notes)))
+        for aid in event.article_ids:
+            for fault in faults:
+                problems.setdefault(aid, []).append(Problem(articles[aid].path, "warning", fault))
     return dataclasses.replace(
         corpus,
         articles=with_warnings(tuple(articles.values()), problems),
-        events=events,
+        events=tuple(events),
         changes=changes(corpus, log, uncommitted(config.seeds_dir) if log else set()),
     )
