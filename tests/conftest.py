@@ -29,6 +29,7 @@ def site_config(seeds: Path, site: Path, **overrides: object) -> Config:
         "site_dir": site,
         "docs_dir": ROOT / "docs",
         "mkdocs_file": ROOT / "mkdocs.yml",
+        "cache_dir": None,  # each test computes what it checks; tests of the cache give it a folder
         **overrides,
     }
     return Config(**settings).validated()  # type: ignore[arg-type]

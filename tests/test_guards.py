@@ -117,17 +117,17 @@ def test_an_event_whose_texts_break_the_comparison_or_a_check_still_publishes(
     from builder.compare import stage as compare_stage
     from builder.provenance import stage as provenance_stage
 
-    real = compare_stage.compare_event
+    real = compare_stage.comparison
 
-    def fragile(event: Event, articles: dict[str, Article]) -> Event:
-        if any("Lima" in articles[i].title for i in event.article_ids):
+    def fragile(members: list[Article]) -> compare_stage.Comparison:
+        if any("Lima" in a.title for a in members):
             raise RecursionError("maximum recursion depth exceeded")
-        return real(event, articles)
+        return real(members)
 
     def failing(event: Event, articles: object) -> list[object]:
         raise ValueError("a date out of range")
 
-    monkeypatch.setattr(compare_stage, "compare_event", fragile)
+    monkeypatch.setattr(compare_stage, "comparison", fragile)
     monkeypatch.setattr(provenance_stage, "CHECKS", [*provenance_stage.CHECKS, ("odd", failing)])
     lima = "Fire in Lima\n\nA fire hit Lima on Monday, officials said. Two people were killed.\n"
     seeds = write_corpus(

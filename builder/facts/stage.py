@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable
 
+from builder.cache import cached_events, stable_inputs
 from builder.config import Config
 from builder.facts import actors, counts, places, quotes, times
 from builder.facts.described import unify_described
 from builder.facts.table import build_table, unify_names
 from builder.gazetteer import Gazetteer
 from builder.guard import INPUT_FAULTS, plainly, with_warnings
-from builder.model import Article, Corpus, Event, Fact, Problem
-from builder.parallel import map_events
+from builder.model import Article, Corpus, Event, Fact, Problem, TableRow
 
 Extractor = Callable[[Article, Gazetteer], list[Fact]]
 
@@ -50,17 +51,15 @@ def article_facts(
 
 def event_facts(
     event: Event, articles: dict[str, Article], gazetteer: Gazetteer
-) -> tuple[Event, dict[str, list[Problem]]]:
-    """Return the event with its facts (accounts in column order) and its facts table, and the warnings
-    met on each account."""
+) -> tuple[tuple[Fact, ...], tuple[TableRow, ...], dict[str, list[Problem]]]:
+    """The event's facts (accounts in column order), its facts table, and the warnings met on each account."""
     columns = event.columns or event.article_ids
     problems: dict[str, list[Problem]] = {aid: [] for aid in columns}
     facts = unify_names(
         [f for aid in columns for f in article_facts(articles[aid], gazetteer, problems[aid])]
     )
     facts = unify_described(facts, event)
-    found = dataclasses.replace(event, facts=tuple(facts), table=tuple(build_table(facts, columns)))
-    return found, problems
+    return tuple(facts), tuple(build_table(facts, columns)), problems
 
 
 def extract_facts(corpus: Corpus, config: Config) -> Corpus:
@@ -69,8 +68,12 @@ def extract_facts(corpus: Corpus, config: Config) -> Corpus:
     articles = {a.id: a for a in corpus.articles}
     problems: dict[str, list[Problem]] = {}
     events = []
-    for event, found in map_events(lambda e: event_facts(e, articles, gazetteer), corpus.events, config):
-        events.append(event)
+    work = functools.partial(event_facts, articles=articles, gazetteer=gazetteer)
+    inputs = functools.partial(stable_inputs, articles=articles)
+    for event, (facts, table, found) in zip(
+        corpus.events, cached_events("facts", work, corpus.events, inputs, config), strict=True
+    ):
+        events.append(dataclasses.replace(event, facts=facts, table=table))
         for aid, warnings in found.items():
             problems.setdefault(aid, []).extend(warnings)
     return dataclasses.replace(

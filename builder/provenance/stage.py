@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable
 
+from builder.cache import cached_events, stable_inputs
 from builder.config import Config
 from builder.guard import INPUT_FAULTS, plainly, with_warnings
 from builder.mkdocs_file import url_setting
 from builder.model import Corpus, Event, Fact, Note, Problem
-from builder.parallel import map_events
 from builder.provenance import attribution, captions, datelines, figures, relative_dates, reuse, variants
 from builder.provenance.changes import changes
 from builder.provenance.credits import credited
@@ -63,7 +64,15 @@ def check_provenance(corpus: Corpus, config: Config) -> Corpus:
     problems: dict[str, list[Problem]] = {}
     events = []
     for event, (notes, faults) in zip(
-        corpus.events, map_events(lambda e: _notes(e, articles), corpus.events, config), strict=True
+        corpus.events,
+        cached_events(
+            "provenance",
+            lambda e: _notes(e, articles),
+            corpus.events,
+            functools.partial(stable_inputs, articles=articles),
+            config,
+        ),
+        strict=True,
     ):
         events.append(dataclasses.replace(event, notes=tuple(notes)))
         for aid in event.article_ids:

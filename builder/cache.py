@@ -1,0 +1,98 @@
+"""A content-addressed cache of per-event results: an event whose accounts and code are unchanged is not
+computed again, so that a commit of one article recomputes only the events it touches.
+
+An entry's key is the SHA-256 of the stage's name, the builder's code (every file of the package) and the
+inputs' repr (the event and its accounts as the stage receives them): whatever changes any of them misses.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from builder.config import Config
+from builder.model import Article, Event
+from builder.parallel import map_events
+
+R = TypeVar("R")
+PACKAGE = Path(__file__).resolve().parent
+
+
+@functools.cache
+def code_version() -> str:
+    """A digest of every file of the builder: any change to the code is a new version."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class Tally:
+    """Entries found and computed in this process, by stage (for tests and the benchmark)."""
+
+    hits: dict[str, int] = field(default_factory=dict)
+    misses: dict[str, int] = field(default_factory=dict)
+
+
+TALLY = Tally()
+
+
+def stable_inputs(event: Event, articles: Mapping[str, Article]) -> object:
+    """What a per-event stage reads: the event and its accounts, less what other events change (how it
+    was grouped, its topic, its slug and title), which no stage after grouping reads."""
+    return dataclasses.replace(event, membership=(), topic="", slug="", title=""), [
+        articles[i] for i in event.article_ids
+    ]
+
+
+def _key(stage: str, inputs: object) -> str:
+    # repr, not pickle: a pickle also records which equal values are one object, and that differs between
+    # a result just computed and the same result read back from the cache.
+    return hashlib.sha256(f"{stage}\0{code_version()}\0{inputs!r}".encode()).hexdigest()
+
+
+def cached_events(
+    stage: str,
+    work: Callable[[Event], R],
+    events: Sequence[Event],
+    inputs: Callable[[Event], object],
+    config: Config,
+) -> list[R]:
+    """`[work(e) for e in events]` (on every core), with each result kept under the digest of its inputs."""
+    if config.cache_dir is None:
+        return map_events(work, events, config)
+    folder = config.cache_dir / "events" / stage
+    keys = [_key(stage, inputs(e)) for e in events]
+    found: dict[int, R] = {}
+    for number, key in enumerate(keys):
+        try:
+            found[number] = pickle.loads((folder / key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            continue
+    missing = [n for n in range(len(events)) if n not in found]
+    TALLY.hits[stage] = TALLY.hits.get(stage, 0) + len(found)
+    TALLY.misses[stage] = TALLY.misses.get(stage, 0) + len(missing)
+    if missing:
+        folder.mkdir(parents=True, exist_ok=True)
+        for number, result in zip(
+            missing, map_events(work, [events[n] for n in missing], config), strict=True
+        ):
+            found[number] = result
+            _store(folder / keys[number], result)
+    return [found[n] for n in range(len(events))]
+
+
+def _store(path: Path, value: Any) -> None:
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_bytes(pickle.dumps(value, protocol=5))
+    partial.replace(path)
