@@ -40,6 +40,11 @@ def _corpus_options(parser: argparse.ArgumentParser, *, seeds_required: bool = F
         metavar="N",
         help="processes for per-event work (default: 0, one per core)",
     )
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run the per-event work on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786)",
+    )
 
 
 _SITE_OPTIONS: list[tuple[str, type, object, str, str]] = [
@@ -121,6 +126,7 @@ def _config(args: argparse.Namespace) -> Config:
         site_url=getattr(args, "site_url", None),
         pagefind_from=getattr(args, "pagefind_from", DEFAULT_PAGEFIND_FROM),
         workers=args.workers,
+        dask=args.dask,
     ).validated()
 
 

@@ -38,6 +38,8 @@ class Config:
     """From this many events on, the site searches with Pagefind instead of Material's single index."""
     workers: int = 0
     """Processes for the per-event stages: 0 is one per core, 1 keeps everything in the build's process."""
+    dask: str | None = None
+    """Address of a Dask scheduler (`tcp://host:8786`): the per-event stages run on its cluster."""
 
     def validated(self) -> Config:
         """Return self after checking the settings that can be checked before a run."""

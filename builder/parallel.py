@@ -1,8 +1,9 @@
-"""Per-event work on every core: forked worker processes, results in the order of the events, the same as
-one process gives (a test holds it to that).
+"""Per-event work on every core, or on a Dask cluster: results in the order of the events, the same as one
+process gives (tests hold both to that).
 
-Workers are forked after the stage has everything it reads in memory (the articles, the gazetteer), so that
-only an event's index goes to a worker and only its result comes back.
+Local workers are forked after the stage has everything it reads in memory (the articles, the gazetteer), so
+that only an event's index goes to a worker and only its result comes back. On a cluster (`--dask ADDRESS`)
+the function that does the work (with the articles it reads) goes once to each worker, then chunks of events.
 """
 
 from __future__ import annotations
@@ -28,8 +29,14 @@ def worker_count(config: Config) -> int:
     return config.workers or len(os.sched_getaffinity(0))
 
 
+CHUNKS_PER_WORKER = 4
+"""Chunks of events per cluster worker: enough to even out the load, few enough to ship little."""
+
+
 def map_events(work: Callable[[Event], R], events: Sequence[Event], config: Config) -> list[R]:
-    """`[work(e) for e in events]`, spread over the machine's cores when there are enough events."""
+    """`[work(e) for e in events]`, spread over the machine's cores (or the cluster) when there are enough."""
+    if config.dask and events:
+        return _on_cluster(work, events, config.dask)
     count = min(worker_count(config), len(events))
     if count <= 1 or len(events) < MIN_EVENTS or "fork" not in multiprocessing.get_all_start_methods():
         return [work(e) for e in events]
@@ -48,3 +55,20 @@ def _run(index: int) -> Any:
     assert _TASK is not None, "a worker started without its task"
     work, events = _TASK
     return work(events[index])
+
+
+def _chunk(work: Callable[[Event], R], events: Sequence[Event]) -> list[R]:
+    return [work(e) for e in events]
+
+
+def _on_cluster(work: Callable[[Event], R], events: Sequence[Event], address: str) -> list[R]:
+    """Run the work on the Dask cluster at `address`, in chunks of events, results in order."""
+    from distributed import Client  # only a cluster run needs it
+
+    with Client(address, set_as_default=False) as client:  # type: ignore[no-untyped-call]
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        size = max(1, -(-len(events) // (workers * CHUNKS_PER_WORKER)))
+        chunks = [list(events[n : n + size]) for n in range(0, len(events), size)]
+        shipped = client.scatter(work, broadcast=True, hash=False)  # the articles go once to each worker
+        futures = client.map(_chunk, [shipped] * len(chunks), chunks, pure=False)
+        return [result for done in client.gather(futures) for result in done]

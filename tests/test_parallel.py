@@ -31,3 +31,19 @@ def test_workers_give_the_same_corpus_as_one_process(tmp_path: Path, monkeypatch
 def test_worker_count_follows_the_option_else_the_cores(tmp_path: Path) -> None:
     assert parallel.worker_count(site_config(SEEDS, tmp_path, workers=5)) == 5
     assert parallel.worker_count(site_config(SEEDS, tmp_path)) >= 1
+
+
+def test_a_dask_cluster_gives_the_same_corpus(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    seeds = tmp_path / "seeds"
+    make_corpus(seeds, 24, 3, sentences=8)
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, seeds / path.name)
+    local = pipeline.analyse(site_config(seeds, tmp_path / "site", workers=1))
+    cluster = LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    with cluster:
+        remote = pipeline.analyse(site_config(seeds, tmp_path / "site", dask=cluster.scheduler_address))
+    assert corpus_json(remote) == corpus_json(local)
