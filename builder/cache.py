@@ -12,6 +12,7 @@ import functools
 import hashlib
 import os
 import pickle
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,10 +56,32 @@ def stable_inputs(event: Event, articles: Mapping[str, Article]) -> object:
     ]
 
 
+_DIGESTS: dict[int, tuple[weakref.ref[Article], str]] = {}
+"""Each article's digest, by identity: the three stages read the same article objects."""
+
+
+def _article_digest(article: Article) -> str:
+    known = _DIGESTS.get(id(article))
+    if known is not None and known[0]() is article:
+        return known[1]
+    digest = hashlib.sha256(repr(article).encode()).hexdigest()
+    number = id(article)
+    _DIGESTS[number] = (weakref.ref(article, lambda _gone: _DIGESTS.pop(number, None)), digest)
+    return digest
+
+
+def _canonical(inputs: object) -> str:
+    """The inputs as text: repr, not pickle (a pickle also records which equal values are one object, and
+    that differs between a result just computed and the same result read back); articles by digest."""
+    if isinstance(inputs, (tuple, list)):
+        return "(" + ", ".join(_canonical(item) for item in inputs) + ")"
+    if isinstance(inputs, Article):
+        return f"Article:{_article_digest(inputs)}"
+    return repr(inputs)
+
+
 def _key(stage: str, inputs: object) -> str:
-    # repr, not pickle: a pickle also records which equal values are one object, and that differs between
-    # a result just computed and the same result read back from the cache.
-    return hashlib.sha256(f"{stage}\0{code_version()}\0{inputs!r}".encode()).hexdigest()
+    return hashlib.sha256(f"{stage}\0{code_version()}\0{_canonical(inputs)}".encode()).hexdigest()
 
 
 def cached_events(

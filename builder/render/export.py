@@ -189,8 +189,20 @@ def corpus_document(corpus: Corpus) -> dict[str, Any]:
 
 
 def corpus_json(corpus: Corpus) -> str:
-    """Return the corpus JSON text: stable key order, UTF-8, one trailing newline."""
-    return json.dumps(corpus_document(corpus), ensure_ascii=False, indent=1) + "\n"
+    """Return the corpus JSON text: stable key order, UTF-8, one trailing newline.
+
+    Each top-level field, and each item of a top-level list (an article, an event), is one line: diffs stay
+    readable, and the C encoder does the work (an indented dump runs Python's, ten times slower).
+    """
+    lines = []
+    for key, value in corpus_document(corpus).items():
+        name = json.dumps(key)
+        if isinstance(value, list) and value:
+            items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
+            lines.append(f"{name}: [\n{items}\n]")
+        else:
+            lines.append(f"{name}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def write_export(corpus: Corpus, out: Path) -> None:
