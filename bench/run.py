@@ -191,10 +191,11 @@ def main() -> int:
             measure_search(Path(tmp), rows, tuple(int(n) for n in args.search.split(",")))
         if args.ingest:
             measure_ingest(args.ingest, Path(tmp), rows)
-    print(f"| {'measure':<30} | {'articles':>8} | {'value':>10} |")
-    print(f"| {'-' * 30} | {'-' * 8}:| {'-' * 10}:|")
+    width = max(30, *(len(label) for label, _size, _value in rows))
+    print(f"| {'measure':<{width}} | {'articles':>8} | {'value':>10} |")
+    print(f"| {'-' * width} | {'-' * 8}:| {'-' * 10}:|")
     for label, size, value in rows:
-        print(f"| {label:<30} | {size:>8} | {value:>10} |")
+        print(f"| {label:<{width}} | {size:>8} | {value:>10} |")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"\npeak memory: builder {peak:.0f} MiB, mkdocs subprocess {children:.0f} MiB")
