@@ -50,10 +50,14 @@ TALLY = Tally()
 
 def stable_inputs(event: Event, articles: Mapping[str, Article]) -> object:
     """What a per-event stage reads: the event and its accounts, less what other events change (how it
-    was grouped, its topic, its slug and title), which no stage after grouping reads."""
-    return dataclasses.replace(event, membership=(), topic="", slug="", title=""), [
-        articles[i] for i in event.article_ids
-    ]
+    was grouped, its topic, its slug and title), which no stage after grouping reads. The results of earlier
+    stages count by the key they were computed under (the lineage), which determines them."""
+    shallow = dataclasses.replace(event, membership=(), topic="", slug="", title="")
+    if event.lineage:
+        shallow = dataclasses.replace(
+            shallow, rows=(), differences=(), added=(), pairs=(), framing=(), facts=(), table=(), notes=()
+        )
+    return shallow, event.lineage, [articles[i] for i in event.article_ids]
 
 
 _DIGESTS: dict[int, tuple[weakref.ref[Article], str]] = {}
@@ -90,10 +94,11 @@ def cached_events(
     events: Sequence[Event],
     inputs: Callable[[Event], object],
     config: Config,
-) -> list[R]:
-    """`[work(e) for e in events]` (on every core), with each result kept under the digest of its inputs."""
+) -> list[tuple[R, str]]:
+    """`[work(e) for e in events]` (on every core), with each result kept under the digest of its inputs;
+    each result comes with its key (empty with no cache), the lineage of the event that takes it."""
     if config.cache_dir is None:
-        return map_events(work, events, config)
+        return [(result, "") for result in map_events(work, events, config)]
     folder = config.cache_dir / "events" / stage
     keys = [_key(stage, inputs(e)) for e in events]
     found: dict[int, R] = {}
@@ -112,7 +117,7 @@ def cached_events(
         ):
             found[number] = result
             _store(folder / keys[number], result)
-    return [found[n] for n in range(len(events))]
+    return [(found[n], keys[n]) for n in range(len(events))]
 
 
 def _store(path: Path, value: Any) -> None:

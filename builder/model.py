@@ -505,6 +505,9 @@ class Event:
     table: tuple[TableRow, ...] = ()
     """The facts table: one row per fact key, with agreement and conflict marked."""
     notes: tuple[Note, ...] = ()
+    lineage: str = field(default="", repr=False, compare=False)
+    """Cache key of the last per-event result the event holds: it stands for all the results before it, so
+    the next stage's key need not spell them out. Not part of the event's value, and not exported."""
     """Provenance notes: captions, datelines, relative dates, name variants, conflicts, reuse."""
 
     def sentence_rows(self) -> dict[tuple[str, str], int]:

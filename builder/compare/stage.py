@@ -102,8 +102,10 @@ def compare_events(corpus: Corpus, config: Config) -> Corpus:
         zip((e.id for e in several), cached_events("compare", work, several, members, config), strict=True)
     )
     for event in corpus.events:
-        result, fault = found.get(event.id, (None, None))
-        events.append(compared(event, members(event), result) if result else event)
+        (result, fault), lineage = found.get(event.id, ((None, None), ""))
+        events.append(
+            dataclasses.replace(compared(event, members(event), result), lineage=lineage) if result else event
+        )
         for aid in event.article_ids if fault else ():
             message = f"the accounts of its event could not be compared: {fault}"
             problems.setdefault(aid, []).append(Problem(articles[aid].path, "warning", message))

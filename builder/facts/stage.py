@@ -70,10 +70,10 @@ def extract_facts(corpus: Corpus, config: Config) -> Corpus:
     events = []
     work = functools.partial(event_facts, articles=articles, gazetteer=gazetteer)
     inputs = functools.partial(stable_inputs, articles=articles)
-    for event, (facts, table, found) in zip(
+    for event, ((facts, table, found), lineage) in zip(
         corpus.events, cached_events("facts", work, corpus.events, inputs, config), strict=True
     ):
-        events.append(dataclasses.replace(event, facts=facts, table=table))
+        events.append(dataclasses.replace(event, facts=facts, table=table, lineage=lineage))
         for aid, warnings in found.items():
             problems.setdefault(aid, []).extend(warnings)
     return dataclasses.replace(

@@ -63,7 +63,7 @@ def check_provenance(corpus: Corpus, config: Config) -> Corpus:
     }
     problems: dict[str, list[Problem]] = {}
     events = []
-    for event, (notes, faults) in zip(
+    for event, ((notes, faults), _key) in zip(
         corpus.events,
         cached_events(
             "provenance",
