@@ -1,8 +1,9 @@
 """A content-addressed cache of per-event results: an event whose accounts and code are unchanged is not
 computed again, so that a commit of one article recomputes only the events it touches.
 
-An entry's key is the SHA-256 of the stage's name, the builder's code (every file of the package) and the
-inputs' repr (the event and its accounts as the stage receives them): whatever changes any of them misses.
+An entry's key is the SHA-256 of the stage's name, the code (every file of the package, and the versions of
+Python and the installed packages) and the inputs' repr (the event and its accounts as the stage receives
+them): whatever changes any of them misses.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import importlib.metadata
 import os
 import pickle
+import sys
 import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,8 +31,11 @@ PACKAGE = Path(__file__).resolve().parent
 
 @functools.cache
 def code_version() -> str:
-    """A digest of every file of the builder: any change to the code is a new version."""
-    digest = hashlib.sha256()
+    """A digest of every file of the builder, Python's version and every installed package's version: a
+    change to the code or an upgraded library (a new sentence splitter, say) is a new version."""
+    digest = hashlib.sha256(sys.version.encode())
+    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    digest.update("\n".join(installed).encode())
     for path in sorted(PACKAGE.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(PACKAGE).as_posix().encode())

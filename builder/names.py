@@ -18,3 +18,11 @@ def initials(name: str) -> str:
     """Initials of the capitalised words, Arabic articles left out: Hayat Tahrir al-Sham -> hts."""
     parts = re.split(r"[\s-]+", ARABIC_ARTICLE.sub("", name))
     return "".join(part[0] for part in parts if part[:1].isupper()).lower()
+
+
+def one_spelling(names: list[str]) -> tuple[str, ...]:
+    """Names in order, each once whatever its case: the first spelling wins (`Floods`, `floods`: `Floods`)."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(name.casefold(), name)
+    return tuple(seen.values())

@@ -13,7 +13,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from builder import pipeline
 from builder.render.search import UNUSED
-from tests.conftest import ROOT, SEEDS, serve, site_config
+from tests.conftest import ROOT, SEEDS, serve, site_config, write_corpus
 
 OUTLETS = (
     "# Invented outlet names, so that a search by outlet has something to find (the seeds name none).\n"
@@ -206,3 +206,32 @@ def test_pagefind_search_by_keyboard_alone(browser: Browser, urls: dict[str, str
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.id") == "px-search-input"
     context.close()
+
+
+NEWS = (
+    "---\noutlet: {outlet}\npublished: 2024-05-0{day}\n---\nFire kills {n} in {city}\n\n"
+    "KARACHI ({outlet}) - At least {n} people were killed in a fire in {city} on Monday, officials said."
+    " The fire in {city} spread through a market, and the {city} fire brigade fought the fire all night."
+    " {city} officials said the fire in {city} was out by morning.\n"
+)
+
+
+@pytest.mark.browser
+def test_pagefind_lists_an_event_before_the_accounts_of_it(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """An account repeats the words its event's page states once; the event must still come first."""
+    folder = tmp_path_factory.mktemp("ranked")
+    files: dict[str, str | bytes] = {}
+    for day, (city, n) in enumerate([("Karachi", 12), ("Lahore", 30), ("Multan", 4)], 1):
+        for outlet in ("Reuters", "BBC News", "Dawn"):
+            files[f"{city}-{outlet[:3]}.md"] = NEWS.format(outlet=outlet, day=day, n=n, city=city)
+    site = folder / "site"
+    pipeline.build(site_config(write_corpus(folder / "seeds", files), site, pagefind_from=1))
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    with serve(site) as base:
+        page.goto(base)
+        hits = pagefind_search(page, "Karachi fire")
+    context.close()
+    assert "/events/" in hits[0], hits

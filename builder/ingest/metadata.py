@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from builder.model import Metadata, Problem
+from builder.names import one_spelling
 
 WEB_ADDRESS = re.compile(r"https?://\S+")
 """An http(s) address, checked whole: a `url` field, or a first line that is only an address."""
@@ -191,22 +192,15 @@ def _names(
 
 def _tags(found: list[str], path: str, line: int | None, problems: list[Problem]) -> tuple[str, ...]:
     """One spelling per tag (the first), case and spacing aside; bounded in number and length."""
-    seen: dict[str, str] = {}
-    for tag in found:
-        tag = " ".join(tag.split())
-        if not tag:
-            continue
-        if len(tag) > MAX_TAG_CHARS:
-            problems.append(
-                Problem(path, "warning", f"a tag over {MAX_TAG_CHARS} characters was left out", line)
-            )
-            continue
-        seen.setdefault(tag.casefold(), tag)
-    if len(seen) > MAX_TAGS:
+    spaced = [" ".join(tag.split()) for tag in found]
+    for _long in (tag for tag in spaced if len(tag) > MAX_TAG_CHARS):
+        problems.append(Problem(path, "warning", f"a tag over {MAX_TAG_CHARS} characters was left out", line))
+    tags = one_spelling([tag for tag in spaced if tag and len(tag) <= MAX_TAG_CHARS])
+    if len(tags) > MAX_TAGS:
         problems.append(
-            Problem(path, "warning", f"{len(seen)} tags: only the first {MAX_TAGS} are kept", line)
+            Problem(path, "warning", f"{len(tags)} tags: only the first {MAX_TAGS} are kept", line)
         )
-    return tuple(seen.values())[:MAX_TAGS]
+    return tags[:MAX_TAGS]
 
 
 @dataclass(frozen=True)

@@ -293,6 +293,11 @@ def _stating(row: TableRow) -> int:
     return sum(1 for _aid, ids in row.cells if ids)
 
 
+def _spellings(event: Event, row: TableRow) -> set[str]:
+    """Every way the accounts write the name a row holds."""
+    return {str(dict(event.facts[i].value).get("name")) for _aid, ids in row.cells for i in ids}
+
+
 def _ranked(event: Event) -> list[TableRow]:
     """The event's own facts (not background), those the most accounts state first."""
     return sorted((r for r in event.table if r.status != "background"), key=lambda r: -_stating(r))
@@ -307,8 +312,7 @@ def actors(event: Event, texts: list[str], most: int = 3, needed: int = 1) -> tu
             label = _row_label(event, row)
             # A lone lower-case or function word ("those", "Both") is a misread name.
             if label[:1].isupper() and label.casefold() not in STOPWORDS:
-                names = {str(dict(event.facts[i].value).get("name")) for _aid, ids in row.cells for i in ids}
-                mentions = sum(text.count(name) for text in texts for name in names)
+                mentions = sum(text.count(name) for text in texts for name in _spellings(event, row))
                 found.append((-_stating(row), -mentions, label))
     return tuple(dict.fromkeys(label for *_rank, label in sorted(found)))[:most]
 
@@ -321,7 +325,6 @@ def summary(event: Event, most: int = 6) -> Summary:
     for r in ranked:
         if r.kind in ("person", "organization"):
             # Every way the accounts write the name, so a search for "HTS" finds "Hayat Tahrir al-Sham".
-            names = {str(dict(event.facts[i].value).get("name")) for _aid, ids in r.cells for i in ids}
-            first, *others = sorted(names, key=lambda n: (-len(n), n))
+            first, *others = sorted(_spellings(event, r), key=lambda n: (-len(n), n))
             people.append(f"{first} ({', '.join(others[:3])})" if others else first)
     return Summary(tuple(dict.fromkeys(places))[:most], tuple(dict.fromkeys(people))[:most])

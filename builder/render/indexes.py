@@ -12,6 +12,7 @@ from typing import TypeVar
 from builder.dates import reader_date
 from builder.events.describe import slugify
 from builder.model import Article, Corpus, Event
+from builder.names import one_spelling
 from builder.render.facts import actors
 
 PAGE_SIZE = 200
@@ -80,18 +81,10 @@ def event_line(event: Event, articles: dict[str, Article]) -> EventLine:
     outlets = tuple(sorted({a.outlet for a in members if a.outlet}))
     given = [t for a in members for t in a.meta.tags]
     named = [event.place] if event.place else []
-    tags = _one_spelling(
+    tags = one_spelling(
         [*given, *named, *actors(event, [a.text for a in members], needed=min(2, len(members)))]
     )
     return EventLine(event, reader_date(event.date), outlets, len(members), _figure(event), tags)
-
-
-def _one_spelling(names: list[str]) -> tuple[str, ...]:
-    """Names in order, each once whatever its case (the first spelling wins)."""
-    seen: dict[str, str] = {}
-    for name in names:
-        seen.setdefault(name.casefold(), name)
-    return tuple(seen.values())
 
 
 def newest_first(lines: list[EventLine]) -> list[EventLine]:

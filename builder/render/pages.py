@@ -230,7 +230,13 @@ def article_index(corpus: Corpus, env: Environment, event_of: dict[str, Event]) 
 
 
 def _group_index(
-    pages: dict[str, str], env: Environment, folder: str, title: str, intro: str, groups: list[Group]
+    pages: dict[str, str],
+    env: Environment,
+    folder: str,
+    title: str,
+    intro: str,
+    groups: list[Group],
+    heading: str,
 ) -> None:
     """An index of groups (`folder/index.md`, later pages `folder/pages/N.md`), then each group's pages."""
     chunks = pages_of(groups)
@@ -247,15 +253,10 @@ def _group_index(
             number=number,
         )
     for group in groups:
-        heading = (
-            f"Events of {group.name}" if folder == "dates" else f"Events {_PREPOSITION[folder]} {group.name}"
-        )
+        named = heading.format(group.name)
         _paged(
-            pages, env, f"{folder}/{group.slug}", heading, "Newest first.", list(group.lines), "../../events/"
+            pages, env, f"{folder}/{group.slug}", named, "Newest first.", list(group.lines), "../../events/"
         )
-
-
-_PREPOSITION = {"places": "in", "tags": "tagged"}
 
 
 def index_pages(env: Environment, lines: list[EventLine]) -> dict[str, str]:
@@ -265,7 +266,7 @@ def index_pages(env: Environment, lines: list[EventLine]) -> dict[str, str]:
         "Every event, by the month of its date, newest first. An event's date is its earliest"
         " account's publication date, or a date its texts give."
     )
-    _group_index(pages, env, "dates", "Events by date", intro, by_month(lines))
+    _group_index(pages, env, "dates", "Events by date", intro, by_month(lines), "Events of {}")
     places = by_place(lines)
     intro = (
         "Every event that has a place (the town or country its accounts name most), by place, the "
@@ -273,7 +274,7 @@ def index_pages(env: Environment, lines: list[EventLine]) -> dict[str, str]:
         if places
         else "No event has a place yet."
     )
-    _group_index(pages, env, "places", "Events by place", intro, places)
+    _group_index(pages, env, "places", "Events by place", intro, places, "Events in {}")
     tags = by_tag(lines)
     intro = (
         "Every event under each of its tags, the tags with most events first. An event's tags are the"
@@ -282,7 +283,7 @@ def index_pages(env: Environment, lines: list[EventLine]) -> dict[str, str]:
         if tags
         else "No event has a tag yet."
     )
-    _group_index(pages, env, "tags", "Events by tag", intro, tags)
+    _group_index(pages, env, "tags", "Events by tag", intro, tags, "Events tagged {}")
     return pages
 
 
